@@ -1,0 +1,118 @@
+package dev.wxwork.agent;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.wxwork.api.contact.UserApi;
+import dev.wxwork.api.jssdk.JsSdkTicketApi;
+import dev.wxwork.client.WxWorkHttpClient;
+import dev.wxwork.token.AccessTokenFetcher;
+import dev.wxwork.token.AccessTokenStore;
+import dev.wxwork.token.CredentialKeys;
+import dev.wxwork.token.IssuedCredential;
+import dev.wxwork.token.SharedCredential;
+import dev.wxwork.token.TokenSettings;
+
+/**
+ * One WeCom app (or a secret without an agent id, such as contacts sync or customer contact), and
+ * the entry point to the server API with its access token. One bean per configured app, named after
+ * it: inject it with {@code @Qualifier("<name>")}.
+ * <p>
+ * API groups are reached through accessors ({@code agent.users().get("zhangsan")}); any other
+ * {@code @HttpExchange} interface can be called with the app's token through {@link #api(Class)}.
+ */
+public class WxWorkAgent {
+
+	private final String name;
+
+	private final Long agentId;
+
+	private final String corpId;
+
+	private final SharedCredential accessToken;
+
+	private final SharedCredential jsapiTicket;
+
+	private final SharedCredential agentConfigTicket;
+
+	private final WxWorkHttpClient http;
+
+	private final WxWorkHttpClient.ApiFactory apis;
+
+	public WxWorkAgent(String name, Long agentId, String corpId, String secret, WxWorkHttpClient http,
+			AccessTokenStore store, CredentialKeys keys, TokenSettings settings, Clock clock) {
+		this.name = name;
+		this.agentId = agentId;
+		this.corpId = corpId;
+		this.http = http;
+		this.accessToken = new SharedCredential(keys.accessToken(corpId, secret), "access token of app '" + name + "'",
+				new AccessTokenFetcher(http, corpId, secret), store, settings, clock);
+		this.apis = http.apiFactory(this.accessToken);
+		JsSdkTicketApi tickets = this.apis.api(JsSdkTicketApi.class);
+		this.jsapiTicket = new SharedCredential(keys.ticket("jsapi", corpId, secret),
+				"jsapi ticket of app '" + name + "'", () -> issued(tickets.corpTicket()), store, settings, clock);
+		this.agentConfigTicket = new SharedCredential(keys.ticket("agent_config", corpId, secret),
+				"agent_config ticket of app '" + name + "'", () -> issued(tickets.agentConfigTicket()), store,
+				settings, clock);
+	}
+
+	private static IssuedCredential issued(JsSdkTicketApi.JsSdkTicket ticket) {
+		return new IssuedCredential(ticket.ticket(), Duration.ofSeconds(ticket.expiresIn()));
+	}
+
+	/** The app's name under {@code wxwork.agents}. */
+	public String name() {
+		return this.name;
+	}
+
+	/** The app's AgentId; null for secrets without one (contacts sync, customer contact). */
+	public Long agentId() {
+		return this.agentId;
+	}
+
+	/** The corp id. */
+	public String corpId() {
+		return this.corpId;
+	}
+
+	/** The app's access token (cached, shared, refreshed as needed); for calls this library lacks. */
+	public String accessToken() {
+		return this.accessToken.get();
+	}
+
+	/** The app's shared access token, for the HTTP layer. */
+	public SharedCredential accessTokenCredential() {
+		return this.accessToken;
+	}
+
+	/** The corp's cached JS-SDK jsapi_ticket. */
+	public String jsapiTicket() {
+		return this.jsapiTicket.get();
+	}
+
+	/** The app's cached JS-SDK agent_config ticket. */
+	public String agentConfigTicket() {
+		return this.agentConfigTicket.get();
+	}
+
+	/** Any {@code @HttpExchange} API group, called with this app's token and WeCom's error handling. */
+	public <S> S api(Class<S> type) {
+		return this.apis.api(type);
+	}
+
+	/** Members. */
+	public UserApi users() {
+		return api(UserApi.class);
+	}
+
+	/** The HTTP client, for exchanges that are no {@code @HttpExchange} method (media streams). */
+	public WxWorkHttpClient http() {
+		return this.http;
+	}
+
+	@Override
+	public String toString() {
+		return "WxWorkAgent[name=" + this.name + ", agentId=" + this.agentId + ", corpId=" + this.corpId + "]";
+	}
+
+}

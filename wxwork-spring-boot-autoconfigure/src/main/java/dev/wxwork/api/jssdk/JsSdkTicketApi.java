@@ -1,0 +1,28 @@
+package dev.wxwork.api.jssdk;
+
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+
+/** The JS-SDK tickets (doc 90506); cached like access tokens by {@code WxWorkAgent}. */
+@HttpExchange("/cgi-bin")
+public interface JsSdkTicketApi {
+
+	/** The corp's jsapi_ticket, for {@code wx.config}. */
+	@GetExchange("/get_jsapi_ticket")
+	JsSdkTicket corpTicket();
+
+	/** The app's ticket, for {@code wx.agentConfig}. */
+	@GetExchange("/ticket/get?type=agent_config")
+	JsSdkTicket agentConfigTicket();
+
+	/** A ticket and its lifetime in seconds; {@link #toString()} hides the ticket. */
+	record JsSdkTicket(String ticket, long expiresIn) {
+
+		@Override
+		public String toString() {
+			return "JsSdkTicket[ticket=******, expiresIn=" + this.expiresIn + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.wxwork.autoconfigure;
+
+import java.time.Duration;
+
+import dev.wxwork.client.RetryPolicy;
+import dev.wxwork.client.WxWorkHttpClient;
+import dev.wxwork.token.AccessTokenStore;
+import dev.wxwork.token.MemoryAccessTokenStore;
+import dev.wxwork.token.TokenSettings;
+
+/** Turns {@link WxWorkProperties} into the library's plain objects, so that auto-configuration only wires. */
+final class WxWorkBeans {
+
+	private WxWorkBeans() {
+	}
+
+	static WxWorkHttpClient httpClient(WxWorkProperties properties) {
+		WxWorkProperties.Retry retry = properties.getRetry();
+		return new WxWorkHttpClient(properties.getApiBaseUrl(), properties.getHttp().getConnectTimeout(),
+				properties.getHttp().getReadTimeout(),
+				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()));
+	}
+
+	static TokenSettings tokenSettings(WxWorkProperties properties) {
+		WxWorkProperties.Token token = properties.getToken();
+		return new TokenSettings(token.getRefreshAhead(), token.getLockLease(), token.getLockWait(),
+				Duration.ofMillis(50));
+	}
+
+	static void check(WxWorkProperties properties, AccessTokenStore store) {
+		WxWorkPropertiesValidator.validate(properties);
+		if (properties.getTokenStore() == WxWorkProperties.TokenStoreType.REDIS
+				&& store instanceof MemoryAccessTokenStore) {
+			throw new WxWorkConfigurationException("wxwork.token-store is 'redis' but the application has no "
+					+ "RedisConnectionFactory: add spring-boot-starter-data-redis and spring.data.redis.*, "
+					+ "or set wxwork.token-store=memory");
+		}
+	}
+
+}

@@ -1,0 +1,327 @@
+package dev.wxwork.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the WeCom corp and its apps, bound from {@code wxwork.*}.
+ */
+@ConfigurationProperties(prefix = "wxwork")
+public class WxWorkProperties {
+
+	/** The corp id (企业ID) shown under "My Company" in the WeCom admin console. */
+	private String corpId;
+
+	/** Base URL of the WeCom server API; change it for private deployments or local stand-ins. */
+	private String apiBaseUrl = "https://qyapi.weixin.qq.com";
+
+	/** Where access tokens and JS-SDK tickets are cached; by default Redis when the application has a Redis connection, else memory. */
+	private TokenStoreType tokenStore;
+
+	/** Prefix of every Redis key this library writes (tokens, locks, callback deduplication). */
+	private String redisKeyPrefix = "wxwork";
+
+	/** The apps of the corp by name; each becomes an agent bean of that name. */
+	private Map<String, Agent> agents = new LinkedHashMap<>();
+
+	/** HTTP client settings for calls to the WeCom server API. */
+	private final Http http = new Http();
+
+	/** How failed WeCom calls are retried. */
+	private final Retry retry = new Retry();
+
+	/** How access tokens are cached and refreshed. */
+	private final Token token = new Token();
+
+	/** Settings shared by all callback endpoints. */
+	private final CallbackSettings callback = new CallbackSettings();
+
+	public String getCorpId() {
+		return this.corpId;
+	}
+
+	public void setCorpId(String corpId) {
+		this.corpId = corpId;
+	}
+
+	public String getApiBaseUrl() {
+		return this.apiBaseUrl;
+	}
+
+	public void setApiBaseUrl(String apiBaseUrl) {
+		this.apiBaseUrl = apiBaseUrl;
+	}
+
+	public TokenStoreType getTokenStore() {
+		return this.tokenStore;
+	}
+
+	public void setTokenStore(TokenStoreType tokenStore) {
+		this.tokenStore = tokenStore;
+	}
+
+	public String getRedisKeyPrefix() {
+		return this.redisKeyPrefix;
+	}
+
+	public void setRedisKeyPrefix(String redisKeyPrefix) {
+		this.redisKeyPrefix = redisKeyPrefix;
+	}
+
+	public Map<String, Agent> getAgents() {
+		return this.agents;
+	}
+
+	public void setAgents(Map<String, Agent> agents) {
+		this.agents = agents;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Token getToken() {
+		return this.token;
+	}
+
+	public CallbackSettings getCallback() {
+		return this.callback;
+	}
+
+	@Override
+	public String toString() {
+		return "WxWorkProperties[corpId=" + this.corpId + ", apiBaseUrl=" + this.apiBaseUrl + ", agents=" + this.agents.keySet() + "]";
+	}
+
+	/** Where tokens are cached. */
+	public enum TokenStoreType {
+
+		/** In this JVM only. */
+		MEMORY,
+
+		/** In Redis, shared by every instance of the service. */
+		REDIS
+
+	}
+
+	/** One app (self-built app, or a secret without an agent id such as contacts sync or customer contact). */
+	public static class Agent {
+
+		/** The app's AgentId; leave it out for the contacts-sync and customer-contact secrets. */
+		private Long agentId;
+
+		/** The app's Secret, from which its access token is fetched. */
+		private String secret;
+
+		/** The app's callback ("receive messages") settings. */
+		private final Callback callback = new Callback();
+
+		public Long getAgentId() {
+			return this.agentId;
+		}
+
+		public void setAgentId(Long agentId) {
+			this.agentId = agentId;
+		}
+
+		public String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(String secret) {
+			this.secret = secret;
+		}
+
+		public Callback getCallback() {
+			return this.callback;
+		}
+
+		@Override
+		public String toString() {
+			return "Agent[agentId=" + this.agentId + ", secret=" + (this.secret == null ? "unset" : "******") + "]";
+		}
+
+	}
+
+	/** The callback settings of one app. */
+	public static class Callback {
+
+		/** The callback Token set in the admin console ("接收消息" → Token). */
+		private String token;
+
+		/** The callback EncodingAESKey set in the admin console: 43 characters of [A-Za-z0-9]. */
+		private String encodingAesKey;
+
+		public String getToken() {
+			return this.token;
+		}
+
+		public void setToken(String token) {
+			this.token = token;
+		}
+
+		public String getEncodingAesKey() {
+			return this.encodingAesKey;
+		}
+
+		public void setEncodingAesKey(String encodingAesKey) {
+			this.encodingAesKey = encodingAesKey;
+		}
+
+		@Override
+		public String toString() {
+			return "Callback[token=" + (this.token == null ? "unset" : "******") + ", encodingAesKey="
+					+ (this.encodingAesKey == null ? "unset" : "******") + "]";
+		}
+
+	}
+
+	/** HTTP client settings. */
+	public static class Http {
+
+		/** How long to wait for a TCP connection to the WeCom server. */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/** How long to wait for a WeCom response once the request is sent. */
+		private Duration readTimeout = Duration.ofSeconds(30);
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+	}
+
+	/** Retry bounds for "system busy" (-1) and rate-limit (45009, 45033) answers. */
+	public static class Retry {
+
+		/** How many times one call is retried after a busy or rate-limit answer; 0 disables retries. */
+		private int maxAttempts = 3;
+
+		/** Backoff before the first retry; it doubles each time, with full jitter. */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/** The longest backoff between two retries. */
+		private Duration maxBackoff = Duration.ofSeconds(3);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+	}
+
+	/** Token caching settings. */
+	public static class Token {
+
+		/** How long before WeCom's expiry a cached token or ticket is refreshed. */
+		private Duration refreshAhead = Duration.ofMinutes(5);
+
+		/** Lease of the cluster-wide refresh lock; a crashed holder frees it after this. */
+		private Duration lockLease = Duration.ofSeconds(10);
+
+		/** How long a caller waits for another instance's refresh before fetching the token itself. */
+		private Duration lockWait = Duration.ofSeconds(15);
+
+		public Duration getRefreshAhead() {
+			return this.refreshAhead;
+		}
+
+		public void setRefreshAhead(Duration refreshAhead) {
+			this.refreshAhead = refreshAhead;
+		}
+
+		public Duration getLockLease() {
+			return this.lockLease;
+		}
+
+		public void setLockLease(Duration lockLease) {
+			this.lockLease = lockLease;
+		}
+
+		public Duration getLockWait() {
+			return this.lockWait;
+		}
+
+		public void setLockWait(Duration lockWait) {
+			this.lockWait = lockWait;
+		}
+
+	}
+
+	/** Settings shared by all callback endpoints. */
+	public static class CallbackSettings {
+
+		/** How far a callback's timestamp may be from this server's clock before it is rejected as stale. */
+		private Duration timestampTolerance = Duration.ofMinutes(5);
+
+		/** The largest callback body accepted, in bytes. */
+		private int maxBodySize = 256 * 1024;
+
+		/** How long a handled callback is remembered so that WeCom's retries of it are not handled again. */
+		private Duration deduplicationWindow = Duration.ofMinutes(10);
+
+		public Duration getTimestampTolerance() {
+			return this.timestampTolerance;
+		}
+
+		public void setTimestampTolerance(Duration timestampTolerance) {
+			this.timestampTolerance = timestampTolerance;
+		}
+
+		public int getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(int maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public Duration getDeduplicationWindow() {
+			return this.deduplicationWindow;
+		}
+
+		public void setDeduplicationWindow(Duration deduplicationWindow) {
+			this.deduplicationWindow = deduplicationWindow;
+		}
+
+	}
+
+}

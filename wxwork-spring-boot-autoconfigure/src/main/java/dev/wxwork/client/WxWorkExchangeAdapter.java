@@ -1,0 +1,72 @@
+package dev.wxwork.client;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.service.invoker.HttpExchangeAdapter;
+import org.springframework.web.service.invoker.HttpRequestValues;
+import tools.jackson.databind.JsonNode;
+
+import dev.wxwork.token.SharedCredential;
+
+/**
+ * Runs every {@code @HttpExchange} call through {@link WxWorkHttpClient#call}. A method without a
+ * result still reads the answer, because WeCom reports errors in the body of an HTTP 200.
+ */
+final class WxWorkExchangeAdapter implements HttpExchangeAdapter {
+
+	private static final ParameterizedTypeReference<JsonNode> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private final HttpExchangeAdapter delegate;
+
+	private final WxWorkHttpClient client;
+
+	private final SharedCredential token;
+
+	WxWorkExchangeAdapter(HttpExchangeAdapter delegate, WxWorkHttpClient client, SharedCredential token) {
+		this.delegate = delegate;
+		this.client = client;
+		this.token = token;
+	}
+
+	@Override
+	public boolean supportsRequestAttributes() {
+		return this.delegate.supportsRequestAttributes();
+	}
+
+	@Override
+	public void exchange(HttpRequestValues values) {
+		this.client.call(path(values), this.token, () -> this.delegate.exchangeForBody(values, JSON));
+	}
+
+	@Override
+	public HttpHeaders exchangeForHeaders(HttpRequestValues values) {
+		return this.client.call(path(values), this.token, () -> this.delegate.exchangeForHeaders(values));
+	}
+
+	@Override
+	public <T> T exchangeForBody(HttpRequestValues values, ParameterizedTypeReference<T> bodyType) {
+		return this.client.call(path(values), this.token, () -> this.delegate.exchangeForBody(values, bodyType));
+	}
+
+	@Override
+	public ResponseEntity<Void> exchangeForBodilessEntity(HttpRequestValues values) {
+		return this.client.call(path(values), this.token, () -> this.delegate.exchangeForBodilessEntity(values));
+	}
+
+	@Override
+	public <T> ResponseEntity<T> exchangeForEntity(HttpRequestValues values, ParameterizedTypeReference<T> bodyType) {
+		return this.client.call(path(values), this.token, () -> this.delegate.exchangeForEntity(values, bodyType));
+	}
+
+	private static String path(HttpRequestValues values) {
+		String template = values.getUriTemplate();
+		if (template == null) {
+			return (values.getUri() != null) ? values.getUri().getPath() : "?";
+		}
+		int query = template.indexOf('?');
+		return (query >= 0) ? template.substring(0, query) : template;
+	}
+
+}

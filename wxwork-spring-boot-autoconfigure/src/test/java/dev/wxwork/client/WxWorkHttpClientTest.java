@@ -1,0 +1,107 @@
+package dev.wxwork.client;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.api.contact.User;
+import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.token.CredentialKeys;
+import dev.wxwork.token.MemoryAccessTokenStore;
+import dev.wxwork.token.TokenSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class WxWorkHttpClientTest {
+
+	private final WeComStandIn wecom = new WeComStandIn("corp1").secret("s3cr3t");
+
+	@AfterEach
+	void close() {
+		this.wecom.close();
+	}
+
+	private WxWorkAgent agent(String secret) {
+		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5),
+				new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
+		return new WxWorkAgent("app", 1000002L, "corp1", secret, http, new MemoryAccessTokenStore(),
+				new CredentialKeys("test"), TokenSettings.defaults(), Clock.systemUTC());
+	}
+
+	@Test
+	void sendsTheAccessTokenAndBindsTheAnswerInSnakeCase() {
+		this.wecom.respond("/cgi-bin/user/get", """
+				{"errcode":0,"errmsg":"ok","userid":"zhangsan","name":"张三","department":[1,2],"main_department":2}""");
+		User user = agent("s3cr3t").users().get("zhangsan");
+		assertThat(user.name()).isEqualTo("张三");
+		assertThat(user.mainDepartment()).isEqualTo(2L);
+		assertThat(user.department()).containsExactly(1L, 2L);
+		assertThat(this.wecom.lastRequest("/cgi-bin/user/get").param("userid")).isEqualTo("zhangsan");
+		assertThat(this.wecom.lastRequest("/cgi-bin/user/get").param("access_token")).startsWith("token-");
+		assertThat(this.wecom.gettokenCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void refreshesTheTokenOnceAndRetriesAfter42001() {
+		this.wecom.respond("/cgi-bin/user/get", "{\"errcode\":0,\"errmsg\":\"ok\",\"userid\":\"a\"}");
+		WxWorkAgent agent = agent("s3cr3t");
+		agent.users().get("a");
+		this.wecom.expireAllTokens();
+		assertThat(agent.users().get("a").userid()).isEqualTo("a");
+		assertThat(this.wecom.gettokenCalls()).isEqualTo(2);
+		assertThat(this.wecom.requests("/cgi-bin/user/get")).hasSize(3);
+	}
+
+	@Test
+	void retriesBusyAndRateLimitedCallsWithinBounds() {
+		this.wecom.respond("/cgi-bin/user/get", "{\"errcode\":0,\"errmsg\":\"ok\",\"userid\":\"a\"}");
+		this.wecom.failNext("/cgi-bin/user/get", -1, 45009, 45033);
+		assertThat(agent("s3cr3t").users().get("a").userid()).isEqualTo("a");
+		this.wecom.failNext("/cgi-bin/user/get", -1, -1, -1, -1);
+		assertThatExceptionOfType(WxWorkApiException.class).isThrownBy(() -> agent("s3cr3t").users().get("a"))
+			.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(-1));
+	}
+
+	@Test
+	void wrongSecretIsAConfigurationErrorThatNamesNoSecret() {
+		assertThatExceptionOfType(WxWorkApiException.class).isThrownBy(() -> agent("wrong-secret").users().get("a"))
+			.satisfies((ex) -> {
+				assertThat(ex.getErrcode()).isEqualTo(40001);
+				assertThat(ex.getKind()).isEqualTo(WxWorkErrorKind.CONFIGURATION);
+				assertThat(ex.getPath()).isEqualTo("/cgi-bin/gettoken");
+				assertThat(ex.getMessage()).contains("wxwork.agents.<name>.secret").doesNotContain("wrong-secret");
+			});
+		assertThat(this.wecom.gettokenCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void apiErrorsCarryErrcodeErrmsgAndPath() {
+		this.wecom.respond("/cgi-bin/user/create", "{\"errcode\":60104,\"errmsg\":\"mobile existed\"}");
+		assertThatExceptionOfType(WxWorkApiException.class)
+			.isThrownBy(() -> agent("s3cr3t").users().create(new User("a", "A", null, null, "1", null, null, null)))
+			.satisfies((ex) -> {
+				assertThat(ex.getErrcode()).isEqualTo(60104);
+				assertThat(ex.getErrmsg()).isEqualTo("mobile existed");
+				assertThat(ex.getPath()).isEqualTo("/cgi-bin/user/create");
+				assertThat(ex.getMessage()).doesNotContain("token-");
+			});
+		assertThat(this.wecom.lastRequest("/cgi-bin/user/create").bodyText()).isEqualTo("{\"userid\":\"a\",\"name\":\"A\",\"mobile\":\"1\"}");
+	}
+
+	@Test
+	void transportFailuresNameThePathButNotTheToken() {
+		WxWorkAgent agent = agent("s3cr3t");
+		agent.accessToken();
+		this.wecom.close();
+		assertThatExceptionOfType(WxWorkTransportException.class).isThrownBy(() -> agent.users().get("a"))
+			.satisfies((ex) -> {
+				assertThat(ex.getMessage()).contains("/cgi-bin/user/get").doesNotContain("token-");
+				assertThat(ex.getCause()).isNull();
+			});
+	}
+
+}
