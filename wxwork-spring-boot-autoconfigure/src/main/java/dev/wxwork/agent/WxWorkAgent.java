@@ -100,9 +100,39 @@ public class WxWorkAgent {
 		return this.apis.api(type);
 	}
 
+	// ---- contacts and app messages ----
+
 	/** Members. */
 	public UserApi users() {
 		return api(UserApi.class);
+	}
+
+	// ---- end of contacts and app messages ----
+
+	/** The app's name as log lines and errors show it. */
+	public String label() {
+		return "app '" + this.name + "'";
+	}
+
+	// ---- customer contact ----
+
+	// ---- end of customer contact ----
+
+	/** Whether this app has an AgentId (self-built apps do; contacts-sync and customer-contact secrets do not). */
+	public boolean hasAgentId() {
+		return this.agentId != null;
+	}
+
+	// ---- identity, app management, messaging extras, media, OA, schedules, invoices, JS-SDK ----
+
+	// ---- end of identity, app management, messaging extras, media, OA, schedules, invoices, JS-SDK ----
+
+	/** The agent id, or an exception saying which property is missing, for APIs that need one. */
+	public long requireAgentId() {
+		if (this.agentId == null) {
+			throw new IllegalStateException("This API needs an AgentId: set wxwork.agents." + this.name + ".agent-id");
+		}
+		return this.agentId;
 	}
 
 	/** The HTTP client, for exchanges that are no {@code @HttpExchange} method (media streams). */
