@@ -3,15 +3,19 @@ package dev.wxwork.api.jssdk;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
+import dev.wxwork.api.WeComDoc;
+
 /** The JS-SDK tickets (doc 90506); cached like access tokens by {@code WxWorkAgent}. */
 @HttpExchange("/cgi-bin")
 public interface JsSdkTicketApi {
 
 	/** The corp's jsapi_ticket, for {@code wx.config}. */
+	@WeComDoc("90506")
 	@GetExchange("/get_jsapi_ticket")
 	JsSdkTicket corpTicket();
 
 	/** The app's ticket, for {@code wx.agentConfig}. */
+	@WeComDoc("90506")
 	@GetExchange("/ticket/get?type=agent_config")
 	JsSdkTicket agentConfigTicket();
 
