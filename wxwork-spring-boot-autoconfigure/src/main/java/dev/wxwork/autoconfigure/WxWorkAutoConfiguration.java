@@ -3,6 +3,8 @@ package dev.wxwork.autoconfigure;
 import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,8 +35,8 @@ public final class WxWorkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxWorkHttpClient wxWorkHttpClient(WxWorkProperties properties) {
-		return WxWorkBeans.httpClient(properties);
+	WxWorkHttpClient wxWorkHttpClient(WxWorkProperties properties, ObjectProvider<ObservationRegistry> observations) {
+		return WxWorkBeans.httpClient(properties, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

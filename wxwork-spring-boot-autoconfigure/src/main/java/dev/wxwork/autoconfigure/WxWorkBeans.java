@@ -2,6 +2,8 @@ package dev.wxwork.autoconfigure;
 
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.token.AccessTokenStore;
@@ -14,11 +16,11 @@ final class WxWorkBeans {
 	private WxWorkBeans() {
 	}
 
-	static WxWorkHttpClient httpClient(WxWorkProperties properties) {
+	static WxWorkHttpClient httpClient(WxWorkProperties properties, ObservationRegistry observations) {
 		WxWorkProperties.Retry retry = properties.getRetry();
 		return new WxWorkHttpClient(properties.getApiBaseUrl(), properties.getHttp().getConnectTimeout(),
 				properties.getHttp().getReadTimeout(),
-				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()));
+				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()), observations);
 	}
 
 	static TokenSettings tokenSettings(WxWorkProperties properties) {

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -30,7 +33,20 @@ public final class WxWorkHttpClient {
 
 	private final RetryPolicy retryPolicy;
 
+	private final ObservationRegistry observations;
+
 	public WxWorkHttpClient(String baseUrl, Duration connectTimeout, Duration readTimeout, RetryPolicy retryPolicy) {
+		this(baseUrl, connectTimeout, readTimeout, retryPolicy, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * @param observations where each call is observed as {@code wxwork.api.calls}, tagged with the API
+	 * path, the errcode and the outcome (Micrometer turns it into a timer when the application has it).
+	 * RestClient's own observation is deliberately left off: its {@code http.url} carries the access
+	 * token into traces.
+	 */
+	public WxWorkHttpClient(String baseUrl, Duration connectTimeout, Duration readTimeout, RetryPolicy retryPolicy,
+			ObservationRegistry observations) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -44,6 +60,7 @@ public final class WxWorkHttpClient {
 				.withJsonConverter(new WxWorkJsonConverter(WxWorkJson.mapper())))
 			.build();
 		this.retryPolicy = retryPolicy;
+		this.observations = observations;
 	}
 
 	/** The underlying client, for exchanges that must be run through {@link #call}. */
@@ -64,6 +81,32 @@ public final class WxWorkHttpClient {
 	 * non-zero errcode is thrown as {@link WxWorkApiException}
 	 */
 	public <T> T call(String path, SharedCredential token, Supplier<T> exchange) {
+		Observation observation = Observation.createNotStarted("wxwork.api.calls", this.observations)
+			.contextualName("wecom " + path)
+			.lowCardinalityKeyValue("path", path)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			T result = callWithRetries(path, token, exchange);
+			observation.lowCardinalityKeyValue("errcode", "0").lowCardinalityKeyValue("outcome", "SUCCESS");
+			return result;
+		}
+		catch (WxWorkApiException ex) {
+			observation.lowCardinalityKeyValue("errcode", String.valueOf(ex.getErrcode()))
+				.lowCardinalityKeyValue("outcome", ex.getKind().name());
+			observation.error(ex);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			observation.lowCardinalityKeyValue("errcode", "none").lowCardinalityKeyValue("outcome", "TRANSPORT");
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private <T> T callWithRetries(String path, SharedCredential token, Supplier<T> exchange) {
 		boolean tokenRetried = false;
 		int busyRetries = 0;
 		while (true) {

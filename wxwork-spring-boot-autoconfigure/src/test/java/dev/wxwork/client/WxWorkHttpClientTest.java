@@ -2,6 +2,12 @@ package dev.wxwork.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +96,37 @@ class WxWorkHttpClientTest {
 				assertThat(ex.getMessage()).doesNotContain("token-");
 			});
 		assertThat(this.wecom.lastRequest("/cgi-bin/user/create").bodyText()).isEqualTo("{\"userid\":\"a\",\"name\":\"A\",\"mobile\":\"1\"}");
+	}
+
+	@Test
+	void everyCallIsObservedWithPathAndErrcodeButNeverTheToken() {
+		List<Observation.Context> observed = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add(context);
+			}
+		});
+		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5),
+				RetryPolicy.defaults(), registry);
+		WxWorkAgent agent = new WxWorkAgent("app", 1L, "corp1", "s3cr3t", http, new MemoryAccessTokenStore(),
+				new CredentialKeys("test"), TokenSettings.defaults(), Clock.systemUTC());
+		this.wecom.respond("/cgi-bin/user/get", "{\"errcode\":60111,\"errmsg\":\"userid not found\"}");
+		assertThatExceptionOfType(WxWorkApiException.class).isThrownBy(() -> agent.users().get("nobody"));
+
+		assertThat(observed).extracting((context) -> context.getLowCardinalityKeyValue("path").getValue())
+			.containsExactly("/cgi-bin/gettoken", "/cgi-bin/user/get");
+		Observation.Context failed = observed.get(1);
+		assertThat(failed.getName()).isEqualTo("wxwork.api.calls");
+		assertThat(failed.getLowCardinalityKeyValue("errcode").getValue()).isEqualTo("60111");
+		assertThat(observed).allSatisfy((context) -> assertThat(context.getAllKeyValues().toString())
+			.doesNotContain("token-").doesNotContain("s3cr3t"));
 	}
 
 	@Test
