@@ -1,0 +1,26 @@
+package dev.wxwork.sample.callbacks;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/** The most recent callbacks the demo app handled (after deduplication), for {@code GET /events}. */
+@Component
+public class CallbackLog {
+
+	/** How many callbacks are kept. */
+	public static final int CAPACITY = 1000;
+
+	private final RingBuffer<HandledCallback> recent = new RingBuffer<>(CAPACITY);
+
+	/** Records a handled callback; lock-free, so it costs next to nothing on the callback path. */
+	public void record(HandledCallback callback) {
+		this.recent.add(callback);
+	}
+
+	/** The recorded callbacks, oldest first. */
+	public List<HandledCallback> recent() {
+		return this.recent.snapshot();
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.wxwork.sample.messages;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.client.WxWorkApiException;
+import dev.wxwork.client.WxWorkException;
+
+/**
+ * {@code POST /messages}: sends a text app message through the {@code demo} app. WeCom's answer comes
+ * back as 200 with {@code msgid} and {@code invaliduser}; a WeCom error as 502 with its
+ * {@code errcode} and {@code errmsg}.
+ */
+@RestController
+class MessagesController {
+
+	private final WxWorkAgent demo;
+
+	MessagesController(@Qualifier("demo") WxWorkAgent demo) {
+		this.demo = demo;
+	}
+
+	@PostMapping("/messages")
+	Map<String, Object> send(@RequestBody SendTextRequest request) {
+		TemporaryMessageApi.Result result = this.demo.api(TemporaryMessageApi.class)
+			.send(new TemporaryMessageApi.Text(request.toUser(), "text", this.demo.requireAgentId(),
+					new TemporaryMessageApi.Content(request.content())));
+		List<String> invalidUsers = (result.invalidUser() == null || result.invalidUser().isEmpty()) ? List.of()
+				: Arrays.asList(result.invalidUser().split("\\|"));
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("msgid", result.msgid());
+		answer.put("invaliduser", invalidUsers);
+		return answer;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> weComError(WxWorkApiException ex) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("errcode", ex.getErrcode());
+		body.put("errmsg", ex.getErrmsg());
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
+	}
+
+	/** WeCom unreachable or answering garbage: still a bad gateway, without an errcode. */
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> weComUnavailable(WxWorkException ex) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("errcode", null);
+		body.put("errmsg", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
+	}
+
+	/** A request the message API refuses before calling WeCom (no recipient). */
+	@ExceptionHandler({ IllegalArgumentException.class, IllegalStateException.class })
+	ResponseEntity<Map<String, Object>> badRequest(RuntimeException ex) {
+		return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(ex.getMessage())));
+	}
+
+}

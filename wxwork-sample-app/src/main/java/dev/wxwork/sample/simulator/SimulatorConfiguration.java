@@ -1,0 +1,29 @@
+package dev.wxwork.sample.simulator;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.wxwork.autoconfigure.WxWorkProperties;
+
+/** The built-in WeCom simulator, on unless {@code sample.simulator.enabled=false}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "sample.simulator", name = "enabled", havingValue = "true", matchIfMissing = true)
+class SimulatorConfiguration {
+
+	/** It accepts exactly the corp id and the secrets this app is configured with. */
+	@Bean
+	WeComSimulator weComSimulator(WxWorkProperties wxwork, SimulatorProperties simulator) {
+		Map<String, Long> agentIdsBySecret = new HashMap<>();
+		wxwork.getAgents().values().forEach((agent) -> agentIdsBySecret.put(agent.getSecret(),
+				(agent.getAgentId() != null) ? agent.getAgentId() : 0L));
+		return new WeComSimulator(wxwork.getCorpId(), agentIdsBySecret, new LinkedHashSet<>(simulator.users()),
+				Clock.systemUTC());
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.wxwork.sample.simulator;
+
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * WeCom's server API paths under {@code /simulator}, so that {@code wxwork.api-base-url} can point here.
+ * Like WeCom, it answers HTTP 200 with an errcode for every API error.
+ */
+@RestController
+@RequestMapping("/simulator")
+@ConditionalOnProperty(prefix = "sample.simulator", name = "enabled", havingValue = "true", matchIfMissing = true)
+class SimulatorController {
+
+	private final WeComSimulator simulator;
+
+	SimulatorController(WeComSimulator simulator) {
+		this.simulator = simulator;
+	}
+
+	@GetMapping("/cgi-bin/gettoken")
+	Map<String, Object> getToken(@RequestParam(required = false) String corpid,
+			@RequestParam(required = false) String corpsecret) {
+		return this.simulator.getToken(corpid, corpsecret);
+	}
+
+	@PostMapping("/cgi-bin/message/send")
+	Map<String, Object> sendMessage(@RequestParam(name = "access_token", required = false) String accessToken,
+			@RequestBody(required = false) JsonNode message) {
+		return this.simulator.sendMessage(accessToken, message);
+	}
+
+	/** What the simulated WeCom received: the last 100 app messages it accepted. */
+	@GetMapping("/messages")
+	List<Map<String, Object>> sentMessages() {
+		return this.simulator.sentMessages();
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.wxwork.sample.simulator;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.wxwork.sample.callbacks.RingBuffer;
+
+/**
+ * The part of the WeCom server API the sample app uses, answering as WeCom does (doc 90313 for the
+ * error codes): {@code gettoken} for exactly the configured corp id and secrets, and
+ * {@code message/send} to a small fixed directory of members. Plain logic; the HTTP side is
+ * {@link SimulatorController}.
+ */
+public final class WeComSimulator {
+
+	/** How long an access token lives, as with WeCom (doc 91039). */
+	static final Duration TOKEN_LIFETIME = Duration.ofSeconds(7200);
+
+	// Tokens are only issued to the configured apps; far fewer than this are ever live.
+	private static final int MAX_TOKENS = 10_000;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final String corpId;
+
+	private final Map<String, Long> agentIdsBySecret;
+
+	private final Set<String> users;
+
+	private final Clock clock;
+
+	private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
+
+	private final AtomicLong messageCount = new AtomicLong();
+
+	private final RingBuffer<Map<String, Object>> sentMessages = new RingBuffer<>(100);
+
+	/**
+	 * @param corpId the only corp id {@code gettoken} accepts
+	 * @param agentIdsBySecret the secrets it accepts, each with the AgentId of its app
+	 * @param users the userids of the members it knows
+	 */
+	public WeComSimulator(String corpId, Map<String, Long> agentIdsBySecret, Set<String> users, Clock clock) {
+		this.corpId = Objects.requireNonNull(corpId, "corpId");
+		this.agentIdsBySecret = Map.copyOf(agentIdsBySecret);
+		this.users = Set.copyOf(users);
+		this.clock = clock;
+	}
+
+	/** {@code GET /cgi-bin/gettoken} (doc 91039). */
+	public Map<String, Object> getToken(String corpid, String corpsecret) {
+		if (!this.corpId.equals(corpid)) {
+			return error(40013, "invalid corpid");
+		}
+		Long agentId = (corpsecret != null) ? this.agentIdsBySecret.get(corpsecret) : null;
+		if (agentId == null) {
+			return error(40001, "invalid credential");
+		}
+		Instant now = this.clock.instant();
+		if (this.tokens.size() >= MAX_TOKENS) {
+			this.tokens.values().removeIf((grant) -> grant.expiresAt().isBefore(now));
+		}
+		String token = randomToken();
+		this.tokens.put(token, new Grant(agentId, now.plus(TOKEN_LIFETIME)));
+		Map<String, Object> answer = ok();
+		answer.put("access_token", token);
+		answer.put("expires_in", TOKEN_LIFETIME.toSeconds());
+		return answer;
+	}
+
+	/** {@code POST /cgi-bin/message/send} (doc 90236); text content is checked, other types are accepted as they are. */
+	public Map<String, Object> sendMessage(String accessToken, JsonNode message) {
+		if (accessToken == null || accessToken.isEmpty()) {
+			return error(41001, "access_token missing");
+		}
+		Grant grant = this.tokens.get(accessToken);
+		if (grant == null || grant.expiresAt().isBefore(this.clock.instant())) {
+			return error(40014, "invalid access_token");
+		}
+		if (message == null || !message.isObject()) {
+			return error(47001, "data format error");
+		}
+		if (!message.path("agentid").isNumber() || message.path("agentid").asLong() != grant.agentId()) {
+			return error(40056, "invalid agentid");
+		}
+		String msgtype = message.path("msgtype").asString("");
+		if (msgtype.isEmpty()) {
+			return error(40008, "invalid message type");
+		}
+		if ("text".equals(msgtype) && message.path("text").path("content").asString("").isEmpty()) {
+			return error(44004, "empty content");
+		}
+		List<String> users = ids(message, "touser");
+		List<String> parties = ids(message, "toparty");
+		List<String> tags = ids(message, "totag");
+		if (users.isEmpty() && parties.isEmpty() && tags.isEmpty()) {
+			return error(82001, "the recipients (touser, toparty, totag) are all empty");
+		}
+		List<String> invalidUsers = new ArrayList<>();
+		int reached = 0;
+		for (String user : users) {
+			if ("@all".equals(user)) {
+				reached += this.users.size();
+			}
+			else if (this.users.contains(user)) {
+				reached++;
+			}
+			else {
+				invalidUsers.add(user);
+			}
+		}
+		// The simulated corp has one department (1, the root) and no tags.
+		List<String> invalidParties = parties.stream().filter((party) -> !"1".equals(party)).toList();
+		reached += parties.size() - invalidParties.size();
+		if (reached == 0) {
+			return error(81013, "user & party & tag all invalid");
+		}
+		String msgid = "sim" + Long.toString(this.clock.millis(), 36) + "-" + this.messageCount.incrementAndGet();
+		Map<String, Object> sent = new LinkedHashMap<>();
+		sent.put("msgid", msgid);
+		sent.put("message", message);
+		this.sentMessages.add(sent);
+		Map<String, Object> answer = ok();
+		answer.put("invaliduser", String.join("|", invalidUsers));
+		answer.put("invalidparty", String.join("|", invalidParties));
+		answer.put("invalidtag", String.join("|", tags));
+		answer.put("msgid", msgid);
+		return answer;
+	}
+
+	/** The last 100 messages the simulator accepted, oldest first, each with its msgid and the request body. */
+	public List<Map<String, Object>> sentMessages() {
+		return this.sentMessages.snapshot();
+	}
+
+	private static List<String> ids(JsonNode message, String field) {
+		String value = message.path(field).asString("");
+		return value.isBlank() ? List.of() : List.of(value.split("\\|"));
+	}
+
+	private static String randomToken() {
+		byte[] bytes = new byte[48];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static Map<String, Object> ok() {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("errcode", 0);
+		answer.put("errmsg", "ok");
+		return answer;
+	}
+
+	private static Map<String, Object> error(int errcode, String errmsg) {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("errcode", errcode);
+		// WeCom's own errmsg points at its error-code lookup in the same way.
+		answer.put("errmsg", errmsg + ", more info at https://open.work.weixin.qq.com/devtool/query?e=" + errcode);
+		return answer;
+	}
+
+	@Override
+	public String toString() {
+		return "WeComSimulator[corpId=" + this.corpId + ", users=" + this.users + "]";
+	}
+
+	private record Grant(long agentId, Instant expiresAt) {
+	}
+
+}
