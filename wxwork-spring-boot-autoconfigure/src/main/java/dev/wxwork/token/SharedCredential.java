@@ -49,6 +49,10 @@ public final class SharedCredential {
 
 	private volatile boolean storeDown;
 
+	// After a store failure the store is skipped until then: a Redis client that queues commands while
+	// disconnected would otherwise hold every refresh for its whole command timeout.
+	private volatile Instant storeRetryAt = Instant.MIN;
+
 	/**
 	 * @param key the store key; it must not contain the secret
 	 * @param description what this is, for log lines (such as "access token of app 'sales'")
@@ -89,23 +93,25 @@ public final class SharedCredential {
 	 * already replaced it.
 	 */
 	public void invalidate(String rejected) {
-		StoredCredential current = this.local;
-		if (current != null && current.value().equals(rejected)) {
-			this.refreshLock.lock();
-			try {
-				if (this.local == current) {
-					this.local = null;
+		// Under the refresh lock, store first: a refresh in this JVM cannot read the rejected value
+		// from the store after it was dropped here, and cannot put it back in process after that.
+		this.refreshLock.lock();
+		try {
+			if (this.clock.instant().isAfter(this.storeRetryAt)) {
+				try {
+					this.store.compareAndDelete(this.key, rejected);
+				}
+				catch (TokenStoreUnavailableException ex) {
+					noteStoreDown(ex);
 				}
 			}
-			finally {
-				this.refreshLock.unlock();
+			StoredCredential current = this.local;
+			if (current != null && current.value().equals(rejected)) {
+				this.local = null;
 			}
 		}
-		try {
-			this.store.compareAndDelete(this.key, rejected);
-		}
-		catch (TokenStoreUnavailableException ex) {
-			noteStoreDown(ex);
+		finally {
+			this.refreshLock.unlock();
 		}
 	}
 
@@ -115,6 +121,9 @@ public final class SharedCredential {
 	}
 
 	private StoredCredential obtain() {
+		if (this.clock.instant().isBefore(this.storeRetryAt)) {
+			return fetch();
+		}
 		try {
 			StoredCredential stored = this.store.get(this.key);
 			noteStoreUp();
@@ -199,6 +208,7 @@ public final class SharedCredential {
 	}
 
 	private void noteStoreDown(TokenStoreUnavailableException ex) {
+		this.storeRetryAt = this.clock.instant().plus(this.settings.storeRetryInterval());
 		if (!this.storeDown) {
 			this.storeDown = true;
 			logger.warn("Token store unavailable; the " + this.description
