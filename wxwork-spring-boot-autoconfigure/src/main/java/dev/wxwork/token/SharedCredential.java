@@ -10,6 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.wxwork.client.WxWorkApiException;
+import dev.wxwork.client.WxWorkErrorKind;
 import dev.wxwork.client.WxWorkException;
 
 /**
@@ -49,6 +51,14 @@ public final class SharedCredential {
 
 	private volatile boolean storeDown;
 
+	// A wrong secret or corp id fails every refresh alike: remember the failure briefly instead of
+	// asking WeCom again for every call, which would get the caller rate-blocked.
+	private volatile WxWorkApiException lastRefusal;
+
+	private volatile Instant lastRefusalUntil = Instant.MIN;
+
+	private static final Duration REFUSAL_MEMORY = Duration.ofSeconds(10);
+
 	// After a store failure the store is skipped until then: a Redis client that queues commands while
 	// disconnected would otherwise hold every refresh for its whole command timeout.
 	private volatile Instant storeRetryAt = Instant.MIN;
@@ -78,6 +88,10 @@ public final class SharedCredential {
 			current = this.local;
 			if (current != null && current.isUsableAt(this.clock.instant())) {
 				return current.value();
+			}
+			WxWorkApiException refusal = this.lastRefusal;
+			if (refusal != null && this.clock.instant().isBefore(this.lastRefusalUntil)) {
+				throw refusal;
 			}
 			StoredCredential fresh = obtain();
 			this.local = fresh;
@@ -174,7 +188,18 @@ public final class SharedCredential {
 	}
 
 	private StoredCredential fetch() {
-		IssuedCredential issued = this.fetcher.fetch();
+		IssuedCredential issued;
+		try {
+			issued = this.fetcher.fetch();
+		}
+		catch (WxWorkApiException ex) {
+			if (ex.getKind() == WxWorkErrorKind.CONFIGURATION || ex.getKind() == WxWorkErrorKind.PERMISSION) {
+				this.lastRefusal = ex;
+				this.lastRefusalUntil = this.clock.instant().plus(REFUSAL_MEMORY);
+			}
+			throw ex;
+		}
+		this.lastRefusal = null;
 		if (issued == null || issued.value() == null || issued.value().isEmpty()) {
 			throw new WxWorkException("WeCom answered without a value for the " + this.description);
 		}

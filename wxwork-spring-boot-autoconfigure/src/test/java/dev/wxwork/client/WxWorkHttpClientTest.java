@@ -85,6 +85,17 @@ class WxWorkHttpClientTest {
 	}
 
 	@Test
+	void aWrongSecretDoesNotHammerGettoken() {
+		WxWorkAgent agent = agent("wrong-secret");
+		for (int i = 0; i < 20; i++) {
+			assertThatExceptionOfType(WxWorkApiException.class).isThrownBy(() -> agent.users().get("a"))
+				.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(40001));
+		}
+		assertThat(this.wecom.gettokenCalls()).isEqualTo(1);
+		assertThat(this.wecom.requests("/cgi-bin/user/get")).isEmpty();
+	}
+
+	@Test
 	void apiErrorsCarryErrcodeErrmsgAndPath() {
 		this.wecom.respond("/cgi-bin/user/create", "{\"errcode\":60104,\"errmsg\":\"mobile existed\"}");
 		assertThatExceptionOfType(WxWorkApiException.class)
