@@ -82,8 +82,8 @@ public interface TagApi {
 		}
 
 		/** These departments of that tag. */
-		public static TagMembersChange departments(long tagid, Long... departmentIds) {
-			return new TagMembersChange(tagid, null, Arrays.asList(departmentIds));
+		public static TagMembersChange departments(long tagid, long... departmentIds) {
+			return new TagMembersChange(tagid, null, Arrays.stream(departmentIds).boxed().toList());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.wxwork.api.contact;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -203,14 +204,14 @@ public record User(String userid, String newUserid, String name, String alias, S
 		}
 
 		/** The departments. */
-		public Builder department(Long... departmentIds) {
-			this.department = List.of(departmentIds);
+		public Builder department(long... departmentIds) {
+			this.department = Arrays.stream(departmentIds).boxed().toList();
 			return this;
 		}
 
 		/** The order in each department. */
-		public Builder order(Long... order) {
-			this.order = List.of(order);
+		public Builder order(long... order) {
+			this.order = Arrays.stream(order).boxed().toList();
 			return this;
 		}
 
@@ -239,8 +240,8 @@ public record User(String userid, String newUserid, String name, String alias, S
 		}
 
 		/** Per department, 1 if the member leads it. */
-		public Builder isLeaderInDept(Integer... leads) {
-			this.isLeaderInDept = List.of(leads);
+		public Builder isLeaderInDept(int... leads) {
+			this.isLeaderInDept = Arrays.stream(leads).boxed().toList();
 			return this;
 		}
 

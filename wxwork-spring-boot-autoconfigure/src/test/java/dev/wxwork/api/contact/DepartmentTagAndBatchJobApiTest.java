@@ -159,6 +159,8 @@ class DepartmentTagAndBatchJobApiTest {
 		assertThat(lastBody("/cgi-bin/tag/deltagusers")).isEqualTo(json("{\"tagid\":12,\"userlist\":[\"user1\"]}"));
 		assertThat(result.invalidUsers()).isEmpty();
 		assertThat(result.invalidDepartments()).isEmpty();
+		this.agent.tags().removeMembers(TagMembersChange.departments(12, 2, 3));
+		assertThat(lastBody("/cgi-bin/tag/deltagusers")).isEqualTo(json("{\"tagid\":12,\"partylist\":[2,3]}"));
 	}
 
 	@Test
