@@ -3,8 +3,11 @@ package dev.wxwork.api.contact;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -59,13 +62,27 @@ public interface UserApi {
 	@PostExchange("/user/list_id")
 	UseridPage listIds(@RequestBody UseridPageRequest request);
 
-	/** Every member's userid and departments, fetching pages of 10000 as the stream is consumed (doc 96067). */
+	/** Every member's userid and departments, fetching pages of 10000 only as the stream is consumed (doc 96067). */
 	@WeComDoc(value = "96067", path = "/cgi-bin/user/list_id")
 	default Stream<UseridPage.Entry> listAllIds() {
-		return Stream
-			.iterate(listIds(UseridPageRequest.first()), Objects::nonNull,
-					(page) -> page.hasMore() ? listIds(UseridPageRequest.after(page.nextCursor())) : null)
-			.flatMap((page) -> page.entries().stream());
+		Spliterator<UseridPage> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+				Spliterator.ORDERED | Spliterator.NONNULL) {
+
+			private UseridPageRequest next = UseridPageRequest.first();
+
+			@Override
+			public boolean tryAdvance(Consumer<? super UseridPage> action) {
+				if (this.next == null) {
+					return false;
+				}
+				UseridPage page = listIds(this.next);
+				this.next = page.hasMore() ? UseridPageRequest.after(page.nextCursor()) : null;
+				action.accept(page);
+				return true;
+			}
+
+		};
+		return StreamSupport.stream(pages, false).flatMap((page) -> page.entries().stream());
 	}
 
 	/** The openid of a member, for WeChat Pay and similar (doc 90202). */
