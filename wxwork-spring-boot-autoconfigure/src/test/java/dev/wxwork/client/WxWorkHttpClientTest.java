@@ -99,7 +99,7 @@ class WxWorkHttpClientTest {
 	void apiErrorsCarryErrcodeErrmsgAndPath() {
 		this.wecom.respond("/cgi-bin/user/create", "{\"errcode\":60104,\"errmsg\":\"mobile existed\"}");
 		assertThatExceptionOfType(WxWorkApiException.class)
-			.isThrownBy(() -> agent("s3cr3t").users().create(new User("a", "A", null, null, "1", null, null, null)))
+			.isThrownBy(() -> agent("s3cr3t").users().create(User.builder("a").name("A").mobile("1").build()))
 			.satisfies((ex) -> {
 				assertThat(ex.getErrcode()).isEqualTo(60104);
 				assertThat(ex.getErrmsg()).isEqualTo("mobile existed");
