@@ -3,8 +3,12 @@ package dev.wxwork.agent;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.wxwork.api.contact.BatchJobApi;
+import dev.wxwork.api.contact.DepartmentApi;
+import dev.wxwork.api.contact.TagApi;
 import dev.wxwork.api.contact.UserApi;
 import dev.wxwork.api.jssdk.JsSdkTicketApi;
+import dev.wxwork.api.message.AppMessages;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.token.AccessTokenFetcher;
 import dev.wxwork.token.AccessTokenStore;
@@ -102,9 +106,29 @@ public class WxWorkAgent {
 
 	// ---- contacts and app messages ----
 
-	/** Members. */
+	/** Members (doc 90194). */
 	public UserApi users() {
 		return api(UserApi.class);
+	}
+
+	/** Departments (doc 90204). */
+	public DepartmentApi departments() {
+		return api(DepartmentApi.class);
+	}
+
+	/** Tags (doc 90209). */
+	public TagApi tags() {
+		return api(TagApi.class);
+	}
+
+	/** Asynchronous contact imports from CSV files (doc 90979). */
+	public BatchJobApi batchJobs() {
+		return api(BatchJobApi.class);
+	}
+
+	/** App messages sent by this app (doc 90235); fails when the app has no AgentId. */
+	public AppMessages messages() {
+		return AppMessages.of(this);
 	}
 
 	// ---- end of contacts and app messages ----

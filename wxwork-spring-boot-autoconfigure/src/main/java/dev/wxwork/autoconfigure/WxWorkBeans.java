@@ -26,7 +26,7 @@ final class WxWorkBeans {
 	static TokenSettings tokenSettings(WxWorkProperties properties) {
 		WxWorkProperties.Token token = properties.getToken();
 		return new TokenSettings(token.getRefreshAhead(), token.getLockLease(), token.getLockWait(),
-				Duration.ofMillis(50));
+				Duration.ofMillis(50), token.getStoreRetryInterval());
 	}
 
 	static void check(WxWorkProperties properties, AccessTokenStore store) {

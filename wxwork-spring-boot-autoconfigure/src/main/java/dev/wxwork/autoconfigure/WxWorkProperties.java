@@ -260,6 +260,17 @@ public class WxWorkProperties {
 		/** How long a caller waits for another instance's refresh before fetching the token itself. */
 		private Duration lockWait = Duration.ofSeconds(15);
 
+		/** How long the token store is bypassed after Redis failed, before it is tried again. */
+		private Duration storeRetryInterval = Duration.ofSeconds(5);
+
+		public Duration getStoreRetryInterval() {
+			return this.storeRetryInterval;
+		}
+
+		public void setStoreRetryInterval(Duration storeRetryInterval) {
+			this.storeRetryInterval = storeRetryInterval;
+		}
+
 		public Duration getRefreshAhead() {
 			return this.refreshAhead;
 		}

@@ -10,6 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.wxwork.client.WxWorkApiException;
+import dev.wxwork.client.WxWorkErrorKind;
 import dev.wxwork.client.WxWorkException;
 
 /**
@@ -49,6 +51,18 @@ public final class SharedCredential {
 
 	private volatile boolean storeDown;
 
+	// A wrong secret or corp id fails every refresh alike: remember the failure briefly instead of
+	// asking WeCom again for every call, which would get the caller rate-blocked.
+	private volatile WxWorkApiException lastRefusal;
+
+	private volatile Instant lastRefusalUntil = Instant.MIN;
+
+	private static final Duration REFUSAL_MEMORY = Duration.ofSeconds(10);
+
+	// After a store failure the store is skipped until then: a Redis client that queues commands while
+	// disconnected would otherwise hold every refresh for its whole command timeout.
+	private volatile Instant storeRetryAt = Instant.MIN;
+
 	/**
 	 * @param key the store key; it must not contain the secret
 	 * @param description what this is, for log lines (such as "access token of app 'sales'")
@@ -75,6 +89,10 @@ public final class SharedCredential {
 			if (current != null && current.isUsableAt(this.clock.instant())) {
 				return current.value();
 			}
+			WxWorkApiException refusal = this.lastRefusal;
+			if (refusal != null && this.clock.instant().isBefore(this.lastRefusalUntil)) {
+				throw refusal;
+			}
 			StoredCredential fresh = obtain();
 			this.local = fresh;
 			return fresh.value();
@@ -89,23 +107,25 @@ public final class SharedCredential {
 	 * already replaced it.
 	 */
 	public void invalidate(String rejected) {
-		StoredCredential current = this.local;
-		if (current != null && current.value().equals(rejected)) {
-			this.refreshLock.lock();
-			try {
-				if (this.local == current) {
-					this.local = null;
+		// Under the refresh lock, store first: a refresh in this JVM cannot read the rejected value
+		// from the store after it was dropped here, and cannot put it back in process after that.
+		this.refreshLock.lock();
+		try {
+			if (this.clock.instant().isAfter(this.storeRetryAt)) {
+				try {
+					this.store.compareAndDelete(this.key, rejected);
+				}
+				catch (TokenStoreUnavailableException ex) {
+					noteStoreDown(ex);
 				}
 			}
-			finally {
-				this.refreshLock.unlock();
+			StoredCredential current = this.local;
+			if (current != null && current.value().equals(rejected)) {
+				this.local = null;
 			}
 		}
-		try {
-			this.store.compareAndDelete(this.key, rejected);
-		}
-		catch (TokenStoreUnavailableException ex) {
-			noteStoreDown(ex);
+		finally {
+			this.refreshLock.unlock();
 		}
 	}
 
@@ -115,6 +135,9 @@ public final class SharedCredential {
 	}
 
 	private StoredCredential obtain() {
+		if (this.clock.instant().isBefore(this.storeRetryAt)) {
+			return fetch();
+		}
 		try {
 			StoredCredential stored = this.store.get(this.key);
 			noteStoreUp();
@@ -165,7 +188,18 @@ public final class SharedCredential {
 	}
 
 	private StoredCredential fetch() {
-		IssuedCredential issued = this.fetcher.fetch();
+		IssuedCredential issued;
+		try {
+			issued = this.fetcher.fetch();
+		}
+		catch (WxWorkApiException ex) {
+			if (ex.getKind() == WxWorkErrorKind.CONFIGURATION || ex.getKind() == WxWorkErrorKind.PERMISSION) {
+				this.lastRefusal = ex;
+				this.lastRefusalUntil = this.clock.instant().plus(REFUSAL_MEMORY);
+			}
+			throw ex;
+		}
+		this.lastRefusal = null;
 		if (issued == null || issued.value() == null || issued.value().isEmpty()) {
 			throw new WxWorkException("WeCom answered without a value for the " + this.description);
 		}
@@ -199,6 +233,7 @@ public final class SharedCredential {
 	}
 
 	private void noteStoreDown(TokenStoreUnavailableException ex) {
+		this.storeRetryAt = this.clock.instant().plus(this.settings.storeRetryInterval());
 		if (!this.storeDown) {
 			this.storeDown = true;
 			logger.warn("Token store unavailable; the " + this.description

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -165,6 +166,15 @@ class WxWorkAutoConfigurationTest {
 					assertThat(wecom.gettokenCalls()).isEqualTo(1);
 				});
 		}
+	}
+
+	@Test
+	void startupFailureIsReportedWithTheProperty() {
+		WxWorkConfigurationException failure = new WxWorkConfigurationException(
+				"Invalid WeCom configuration:\n - wxwork.corp-id must be set");
+		FailureAnalysis analysis = new WxWorkConfigurationFailureAnalyzer().analyze(failure);
+		assertThat(analysis.getDescription()).contains("wxwork.corp-id");
+		assertThat(analysis.getAction()).contains("wxwork.*");
 	}
 
 	private void assertStartupFails(String[] properties, String... messageParts) {

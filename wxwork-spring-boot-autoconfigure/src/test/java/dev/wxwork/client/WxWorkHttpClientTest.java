@@ -85,10 +85,21 @@ class WxWorkHttpClientTest {
 	}
 
 	@Test
+	void aWrongSecretDoesNotHammerGettoken() {
+		WxWorkAgent agent = agent("wrong-secret");
+		for (int i = 0; i < 20; i++) {
+			assertThatExceptionOfType(WxWorkApiException.class).isThrownBy(() -> agent.users().get("a"))
+				.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(40001));
+		}
+		assertThat(this.wecom.gettokenCalls()).isEqualTo(1);
+		assertThat(this.wecom.requests("/cgi-bin/user/get")).isEmpty();
+	}
+
+	@Test
 	void apiErrorsCarryErrcodeErrmsgAndPath() {
 		this.wecom.respond("/cgi-bin/user/create", "{\"errcode\":60104,\"errmsg\":\"mobile existed\"}");
 		assertThatExceptionOfType(WxWorkApiException.class)
-			.isThrownBy(() -> agent("s3cr3t").users().create(new User("a", "A", null, null, "1", null, null, null)))
+			.isThrownBy(() -> agent("s3cr3t").users().create(User.builder("a").name("A").mobile("1").build()))
 			.satisfies((ex) -> {
 				assertThat(ex.getErrcode()).isEqualTo(60104);
 				assertThat(ex.getErrmsg()).isEqualTo("mobile existed");

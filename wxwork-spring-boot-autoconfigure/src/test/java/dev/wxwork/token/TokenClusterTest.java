@@ -63,7 +63,8 @@ class TokenClusterTest {
 		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10),
 				RetryPolicy.defaults());
 		return new WxWorkAgent("app", 1L, "corp1", secret, http, new RedisAccessTokenStore(connectionFactory),
-				new CredentialKeys("wxwork-test"), TokenSettings.defaults(), Clock.systemUTC());
+				new CredentialKeys("wxwork-test"), TokenSettings.defaults().withStoreRetryInterval(Duration.ofMillis(500)),
+				Clock.systemUTC());
 	}
 
 	private List<WxWorkAgent> cluster(String secret) {

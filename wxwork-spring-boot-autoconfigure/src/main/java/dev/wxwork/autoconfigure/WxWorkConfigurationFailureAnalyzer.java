@@ -1,0 +1,16 @@
+package dev.wxwork.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Turns a {@link WxWorkConfigurationException} into Spring Boot's "APPLICATION FAILED TO START" report. */
+class WxWorkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<WxWorkConfigurationException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, WxWorkConfigurationException cause) {
+		return new FailureAnalysis(cause.getMessage(),
+				"Fix the wxwork.* properties named above (application.yml, environment variables or arguments).",
+				cause);
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.wxwork.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SharedCredentialTest {
+
+	private final AtomicInteger fetches = new AtomicInteger();
+
+	private final CredentialFetcher fetcher = () -> {
+		int n = this.fetches.incrementAndGet();
+		sleep(50);
+		return new IssuedCredential("token-" + n, Duration.ofSeconds(7200));
+	};
+
+	private final MemoryAccessTokenStore store = new MemoryAccessTokenStore();
+
+	private SharedCredential credential(Clock clock) {
+		return new SharedCredential("k", "test token", this.fetcher, this.store, TokenSettings.defaults(), clock);
+	}
+
+	@Test
+	void manyThreadsOfOneJvmFetchOnce() throws Exception {
+		SharedCredential credential = credential(Clock.systemUTC());
+		ExecutorService pool = Executors.newFixedThreadPool(32);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<String>> values = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			values.add(pool.submit(() -> {
+				start.await();
+				return credential.get();
+			}));
+		}
+		start.countDown();
+		for (Future<String> value : values) {
+			assertThat(value.get()).isEqualTo("token-1");
+		}
+		pool.shutdown();
+		assertThat(this.fetches).hasValue(1);
+	}
+
+	@Test
+	void aStaleRejectionDoesNotDropTheFreshToken() {
+		SharedCredential credential = credential(Clock.systemUTC());
+		String first = credential.get();
+		credential.invalidate(first);
+		String second = credential.get();
+		assertThat(second).isEqualTo("token-2");
+		credential.invalidate(first);
+		assertThat(credential.get()).isEqualTo("token-2");
+		assertThat(this.store.get("k").value()).isEqualTo("token-2");
+		assertThat(this.fetches).hasValue(2);
+	}
+
+	@Test
+	void refreshesAheadOfWeComsExpiry() {
+		MutableClock clock = new MutableClock();
+		SharedCredential credential = new SharedCredential("k", "test token", this.fetcher,
+				new MemoryAccessTokenStore(clock), TokenSettings.defaults(), clock);
+		assertThat(credential.get()).isEqualTo("token-1");
+		clock.advance(Duration.ofSeconds(7200 - 301));
+		assertThat(credential.get()).isEqualTo("token-1");
+		clock.advance(Duration.ofSeconds(2));
+		assertThat(credential.get()).isEqualTo("token-2");
+	}
+
+	@Test
+	void toStringShowsNoValue() {
+		assertThat(new StoredCredential("token-x", Instant.now()).toString()).doesNotContain("token-x");
+		assertThat(new IssuedCredential("token-x", Duration.ZERO).toString()).doesNotContain("token-x");
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static final class MutableClock extends Clock {
+
+		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
