@@ -1,6 +1,5 @@
 package dev.wxwork.sample.messages;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.api.message.AppMessage;
+import dev.wxwork.api.message.SendResult;
 import dev.wxwork.client.WxWorkApiException;
 import dev.wxwork.client.WxWorkException;
 
@@ -33,15 +34,16 @@ class MessagesController {
 
 	@PostMapping("/messages")
 	Map<String, Object> send(@RequestBody SendTextRequest request) {
-		TemporaryMessageApi.Result result = this.demo.api(TemporaryMessageApi.class)
-			.send(new TemporaryMessageApi.Text(request.toUser(), "text", this.demo.requireAgentId(),
-					new TemporaryMessageApi.Content(request.content())));
-		List<String> invalidUsers = (result.invalidUser() == null || result.invalidUser().isEmpty()) ? List.of()
-				: Arrays.asList(result.invalidUser().split("\\|"));
+		SendResult result = this.demo.messages()
+			.send(AppMessage.text(request.content()).toUsers(recipients(request.toUser())).build());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("msgid", result.msgid());
-		answer.put("invaliduser", invalidUsers);
+		answer.put("invaliduser", result.invalidUsers());
 		return answer;
+	}
+
+	private static List<String> recipients(String toUser) {
+		return (toUser == null || toUser.isBlank()) ? List.of() : List.of(toUser.split("\\|"));
 	}
 
 	@ExceptionHandler
