@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
 
 import dev.wxwork.sample.callbacks.RingBuffer;
@@ -25,6 +27,8 @@ import dev.wxwork.sample.callbacks.RingBuffer;
  * {@link SimulatorController}.
  */
 public final class WeComSimulator {
+
+	private static final Log logger = LogFactory.getLog(WeComSimulator.class);
 
 	/** How long an access token lives, as with WeCom (doc 91039). */
 	static final Duration TOKEN_LIFETIME = Duration.ofSeconds(7200);
@@ -75,6 +79,9 @@ public final class WeComSimulator {
 		}
 		String token = randomToken();
 		this.tokens.put(token, new Grant(agentId, now.plus(TOKEN_LIFETIME)));
+		// Shows that the library caches tokens: one line per token, not per call (the token itself stays out).
+		logger.info("Simulator: issued an access token for AgentId " + agentId + ", valid " + TOKEN_LIFETIME.toSeconds()
+				+ " s");
 		Map<String, Object> answer = ok();
 		answer.put("access_token", token);
 		answer.put("expires_in", TOKEN_LIFETIME.toSeconds());
