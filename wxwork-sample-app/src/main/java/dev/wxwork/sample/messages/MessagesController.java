@@ -1,7 +1,6 @@
 package dev.wxwork.sample.messages;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,17 +32,17 @@ class MessagesController {
 	}
 
 	@PostMapping("/messages")
-	Map<String, Object> send(@RequestBody SendTextRequest request) {
+	ResponseEntity<Map<String, Object>> send(@RequestBody SendTextRequest request) {
+		if (request.toUser() == null || request.toUser().isBlank()) {
+			// The library refuses a message without recipients before calling WeCom.
+			return ResponseEntity.badRequest().body(Map.of("error", "toUser is required"));
+		}
 		SendResult result = this.demo.messages()
-			.send(AppMessage.text(request.content()).toUsers(recipients(request.toUser())).build());
+			.send(AppMessage.text(request.content()).toUsers(request.toUser().split("\\|")).build());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("msgid", result.msgid());
 		answer.put("invaliduser", result.invalidUsers());
-		return answer;
-	}
-
-	private static List<String> recipients(String toUser) {
-		return (toUser == null || toUser.isBlank()) ? List.of() : List.of(toUser.split("\\|"));
+		return ResponseEntity.ok(answer);
 	}
 
 	@ExceptionHandler
@@ -61,12 +60,6 @@ class MessagesController {
 		body.put("errcode", null);
 		body.put("errmsg", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
-	}
-
-	/** A request the message API refuses before calling WeCom (no recipient). */
-	@ExceptionHandler({ IllegalArgumentException.class, IllegalStateException.class })
-	ResponseEntity<Map<String, Object>> badRequest(RuntimeException ex) {
-		return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(ex.getMessage())));
 	}
 
 }
