@@ -4,15 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.wxwork.api.contact.UserApi;
-import dev.wxwork.api.externalcontact.contactway.ContactWayApi;
-import dev.wxwork.api.externalcontact.customer.CustomerApi;
-import dev.wxwork.api.externalcontact.groupchat.GroupChatApi;
-import dev.wxwork.api.externalcontact.message.CustomerMessageApi;
-import dev.wxwork.api.externalcontact.moment.MomentApi;
-import dev.wxwork.api.externalcontact.strategy.CustomerStrategyApi;
-import dev.wxwork.api.externalcontact.strategy.MomentStrategyApi;
-import dev.wxwork.api.externalcontact.tag.CustomerTagApi;
-import dev.wxwork.api.externalcontact.transfer.CustomerTransferApi;
 import dev.wxwork.api.jssdk.JsSdkTicketApi;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.token.AccessTokenFetcher;
@@ -126,48 +117,48 @@ public class WxWorkAgent {
 	// ---- customer contact ----
 
 	/** Customers, the members who serve them, and their contact statistics. */
-	public CustomerApi customers() {
-		return api(CustomerApi.class);
+	public dev.wxwork.api.externalcontact.customer.CustomerApi customers() {
+		return api(dev.wxwork.api.externalcontact.customer.CustomerApi.class);
 	}
 
 	/** "Contact me" ways (QR codes and buttons through which customers add members). */
-	public ContactWayApi contactWays() {
-		return api(ContactWayApi.class);
+	public dev.wxwork.api.externalcontact.contactway.ContactWayApi contactWays() {
+		return api(dev.wxwork.api.externalcontact.contactway.ContactWayApi.class);
 	}
 
 	/** Customer tags: the corp's tag library, rule-group tags, tagging customers. */
-	public CustomerTagApi customerTags() {
-		return api(CustomerTagApi.class);
+	public dev.wxwork.api.externalcontact.tag.CustomerTagApi customerTags() {
+		return api(dev.wxwork.api.externalcontact.tag.CustomerTagApi.class);
 	}
 
 	/** Customer rule groups. */
-	public CustomerStrategyApi customerStrategies() {
-		return api(CustomerStrategyApi.class);
+	public dev.wxwork.api.externalcontact.strategy.CustomerStrategyApi customerStrategies() {
+		return api(dev.wxwork.api.externalcontact.strategy.CustomerStrategyApi.class);
 	}
 
 	/** Handing customers and customer groups over between members, employed or resigned. */
-	public CustomerTransferApi customerTransfers() {
-		return api(CustomerTransferApi.class);
+	public dev.wxwork.api.externalcontact.transfer.CustomerTransferApi customerTransfers() {
+		return api(dev.wxwork.api.externalcontact.transfer.CustomerTransferApi.class);
 	}
 
 	/** Customer group chats and their statistics. */
-	public GroupChatApi customerGroupChats() {
-		return api(GroupChatApi.class);
+	public dev.wxwork.api.externalcontact.groupchat.GroupChatApi customerGroupChats() {
+		return api(dev.wxwork.api.externalcontact.groupchat.GroupChatApi.class);
 	}
 
 	/** Posts on customers' moments. */
-	public MomentApi moments() {
-		return api(MomentApi.class);
+	public dev.wxwork.api.externalcontact.moment.MomentApi moments() {
+		return api(dev.wxwork.api.externalcontact.moment.MomentApi.class);
 	}
 
 	/** Moment rule groups. */
-	public MomentStrategyApi momentStrategies() {
-		return api(MomentStrategyApi.class);
+	public dev.wxwork.api.externalcontact.strategy.MomentStrategyApi momentStrategies() {
+		return api(dev.wxwork.api.externalcontact.strategy.MomentStrategyApi.class);
 	}
 
 	/** Mass messages, welcome messages and group welcome templates for customers. */
-	public CustomerMessageApi customerMessages() {
-		return api(CustomerMessageApi.class);
+	public dev.wxwork.api.externalcontact.message.CustomerMessageApi customerMessages() {
+		return api(dev.wxwork.api.externalcontact.message.CustomerMessageApi.class);
 	}
 
 	// ---- end of customer contact ----
