@@ -13,7 +13,11 @@ import java.util.stream.StreamSupport;
 
 /**
  * Walks every page of a paged WeCom list as one lazy stream: a page is fetched only when the stream
- * reaches it, so {@code limit} or {@code findFirst} stop the calls early.
+ * reaches it, so {@code limit} or {@code findFirst} stop the calls early. The API groups' {@code ...All}
+ * methods use it; for a query they do not cover, walk it the same way:
+ * <pre>{@code
+ * Pages.byCursor((cursor) -> moments.list(new ListQuery(start, end, "zhangsan", 1, cursor, 20)))
+ * }</pre>
  */
 public final class Pages {
 
