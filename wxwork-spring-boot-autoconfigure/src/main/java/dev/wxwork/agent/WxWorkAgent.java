@@ -140,6 +140,51 @@ public class WxWorkAgent {
 
 	// ---- customer contact ----
 
+	/** Customers, the members who serve them, and their contact statistics. */
+	public dev.wxwork.api.externalcontact.customer.CustomerApi customers() {
+		return api(dev.wxwork.api.externalcontact.customer.CustomerApi.class);
+	}
+
+	/** "Contact me" ways (QR codes and buttons through which customers add members). */
+	public dev.wxwork.api.externalcontact.contactway.ContactWayApi contactWays() {
+		return api(dev.wxwork.api.externalcontact.contactway.ContactWayApi.class);
+	}
+
+	/** Customer tags: the corp's tag library, rule-group tags, tagging customers. */
+	public dev.wxwork.api.externalcontact.tag.CustomerTagApi customerTags() {
+		return api(dev.wxwork.api.externalcontact.tag.CustomerTagApi.class);
+	}
+
+	/** Customer rule groups. */
+	public dev.wxwork.api.externalcontact.strategy.CustomerStrategyApi customerStrategies() {
+		return api(dev.wxwork.api.externalcontact.strategy.CustomerStrategyApi.class);
+	}
+
+	/** Handing customers and customer groups over between members, employed or resigned. */
+	public dev.wxwork.api.externalcontact.transfer.CustomerTransferApi customerTransfers() {
+		return api(dev.wxwork.api.externalcontact.transfer.CustomerTransferApi.class);
+	}
+
+	/** Customer group chats and their statistics. */
+	public dev.wxwork.api.externalcontact.groupchat.GroupChatApi customerGroupChats() {
+		return api(dev.wxwork.api.externalcontact.groupchat.GroupChatApi.class);
+	}
+
+	/** Posts on customers' moments. */
+	public dev.wxwork.api.externalcontact.moment.MomentApi moments() {
+		return api(dev.wxwork.api.externalcontact.moment.MomentApi.class);
+	}
+
+	/** Moment rule groups. */
+	public dev.wxwork.api.externalcontact.strategy.MomentStrategyApi momentStrategies() {
+		return api(dev.wxwork.api.externalcontact.strategy.MomentStrategyApi.class);
+	}
+
+	/** Mass messages, welcome messages and group welcome templates for customers. */
+	public dev.wxwork.api.externalcontact.message.CustomerMessageApi customerMessages() {
+		return api(dev.wxwork.api.externalcontact.message.CustomerMessageApi.class);
+	}
+
 	// ---- end of customer contact ----
 
 	/** Whether this app has an AgentId (self-built apps do; contacts-sync and customer-contact secrets do not). */
