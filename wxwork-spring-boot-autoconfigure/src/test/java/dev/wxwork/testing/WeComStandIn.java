@@ -265,7 +265,7 @@ public final class WeComStandIn implements AutoCloseable {
 		return this;
 	}
 
-	/** Adds this header to the answers of this path (such as a download's Content-Disposition). */
+	/** Adds this header to every answer of this path, errors included (such as a download's Content-Disposition). */
 	public WeComStandIn responseHeader(String path, String name, String value) {
 		this.responseHeaders.computeIfAbsent(path, (key) -> new ConcurrentHashMap<>()).put(name, value);
 		return this;

@@ -1,5 +1,6 @@
 package dev.wxwork.api.media;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import dev.wxwork.api.WeComDoc;
@@ -41,6 +43,8 @@ public final class MediaApi {
 	private static final String GET = "/cgi-bin/media/get";
 
 	private static final String GET_HIGH_DEFINITION_VOICE = "/cgi-bin/media/get/jssdk";
+
+	private static final int ERROR_ANSWER_LIMIT = 8192;
 
 	private final WxWorkHttpClient http;
 
@@ -165,18 +169,42 @@ public final class MediaApi {
 				String disposition = headers.getFirst(HttpHeaders.CONTENT_DISPOSITION);
 				String filename = (disposition != null) ? ContentDisposition.parse(disposition).getFilename() : null;
 				MediaType contentType = headers.getContentType();
-				if (filename == null && isWeComAnswer(contentType)) {
-					// WeCom answers a failed download with an errcode in place of the file.
-					JsonNode answer = WxWorkJson.mapper().readTree(response.getBody());
-					WxWorkResponses.check(answer, path);
-					throw new WxWorkTransportException("WeCom answered " + path + " with JSON instead of a file", null);
-				}
+				InputStream content = isWeComAnswer(contentType)
+						? checkedForError(path, response.getBody(), filename) : response.getBody();
 				DownloadedMedia media = new DownloadedMedia(filename,
 						(contentType != null) ? contentType.toString() : null, headers.getContentLength());
-				try (InputStream content = response.getBody()) {
+				try (content) {
 					return reader.read(media, content);
 				}
 			}, true));
+	}
+
+	// WeCom answers a failed download with an errcode in place of the file, labelled JSON or plain text.
+	// Such an answer is small: read its beginning, and hand the stream on untouched if it is a file after all.
+	private static InputStream checkedForError(String path, InputStream content, String filename) throws IOException {
+		BufferedInputStream buffered = new BufferedInputStream(content, ERROR_ANSWER_LIMIT);
+		buffered.mark(ERROR_ANSWER_LIMIT);
+		byte[] beginning = buffered.readNBytes(ERROR_ANSWER_LIMIT);
+		if (beginning.length < ERROR_ANSWER_LIMIT) {
+			JsonNode answer = parseOrNull(beginning);
+			if (answer != null && answer.isObject() && answer.has("errcode")) {
+				WxWorkResponses.check(answer, path);
+				if (filename == null) {
+					throw new WxWorkTransportException("WeCom answered " + path + " with JSON instead of a file", null);
+				}
+			}
+		}
+		buffered.reset();
+		return buffered;
+	}
+
+	private static JsonNode parseOrNull(byte[] json) {
+		try {
+			return WxWorkJson.mapper().readTree(json);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
 	}
 
 	private static boolean isWeComAnswer(MediaType contentType) {
