@@ -13,18 +13,22 @@ import dev.wxwork.api.app.WorkbenchTemplate.Webview;
 public record WorkbenchData(long agentid, String userid, String type, KeyData keydata, Image image, ItemList list,
 		Webview webview) {
 
+	/** Key figures for one member's workbench. */
 	public static WorkbenchData keyData(long agentid, String userid, List<KeyDataItem> items) {
 		return new WorkbenchData(agentid, userid, "keydata", new KeyData(items), null, null, null);
 	}
 
+	/** An image for one member's workbench. */
 	public static WorkbenchData image(long agentid, String userid, Image image) {
 		return new WorkbenchData(agentid, userid, "image", null, image, null, null);
 	}
 
+	/** List items for one member's workbench. */
 	public static WorkbenchData list(long agentid, String userid, List<ListItem> items) {
 		return new WorkbenchData(agentid, userid, "list", null, null, new ItemList(items), null);
 	}
 
+	/** A web page for one member's workbench. */
 	public static WorkbenchData webview(long agentid, String userid, Webview webview) {
 		return new WorkbenchData(agentid, userid, "webview", null, null, null, webview);
 	}

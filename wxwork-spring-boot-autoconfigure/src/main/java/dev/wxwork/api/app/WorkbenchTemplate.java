@@ -10,18 +10,22 @@ import java.util.List;
 public record WorkbenchTemplate(Long agentid, String type, KeyData keydata, Image image, ItemList list,
 		Webview webview, Boolean replaceUserData) {
 
+	/** A template of up to 4 key figures. */
 	public static WorkbenchTemplate keyData(long agentid, List<KeyDataItem> items) {
 		return new WorkbenchTemplate(agentid, "keydata", new KeyData(items), null, null, null, null);
 	}
 
+	/** A template showing an image. */
 	public static WorkbenchTemplate image(long agentid, Image image) {
 		return new WorkbenchTemplate(agentid, "image", null, image, null, null, null);
 	}
 
+	/** A template of up to 3 list items. */
 	public static WorkbenchTemplate list(long agentid, List<ListItem> items) {
 		return new WorkbenchTemplate(agentid, "list", null, null, new ItemList(items), null, null);
 	}
 
+	/** A template embedding a web page. */
 	public static WorkbenchTemplate webview(long agentid, Webview webview) {
 		return new WorkbenchTemplate(agentid, "webview", null, null, null, webview, null);
 	}

@@ -11,38 +11,47 @@ public sealed interface MessageContent {
 	/** WeCom's name of the message type, which is also the JSON field that holds the content. */
 	String msgtype();
 
+	/** Plain text. */
 	static Text text(String content) {
 		return new Text(content);
 	}
 
+	/** Markdown. */
 	static Markdown markdown(String content) {
 		return new Markdown(content);
 	}
 
+	/** An uploaded image, by media id. */
 	static Image image(String mediaId) {
 		return new Image(mediaId);
 	}
 
+	/** An uploaded voice clip, by media id. */
 	static Voice voice(String mediaId) {
 		return new Voice(mediaId);
 	}
 
+	/** An uploaded file, by media id. */
 	static File file(String mediaId) {
 		return new File(mediaId);
 	}
 
+	/** An uploaded video, by media id, with an optional title and description. */
 	static Video video(String mediaId, String title, String description) {
 		return new Video(mediaId, title, description);
 	}
 
+	/** A card with a title, a description (simple HTML allowed) and a link. */
 	static TextCard textCard(String title, String description, String url, String btntxt) {
 		return new TextCard(title, description, url, btntxt);
 	}
 
+	/** Up to 8 linked articles. */
 	static News news(NewsArticle... articles) {
 		return new News(List.of(articles));
 	}
 
+	/** Up to 8 articles stored in WeCom. */
 	static MpNews mpNews(MpNewsArticle... articles) {
 		return new MpNews(List.of(articles));
 	}
@@ -114,6 +123,7 @@ public sealed interface MessageContent {
 	/** A linked article; {@code appid} and {@code pagepath} open a mini program instead of {@code url}. */
 	record NewsArticle(String title, String description, String url, String picurl, String appid, String pagepath) {
 
+		/** An article that opens a link. */
 		public static NewsArticle of(String title, String description, String url, String picurl) {
 			return new NewsArticle(title, description, url, picurl, null, null);
 		}

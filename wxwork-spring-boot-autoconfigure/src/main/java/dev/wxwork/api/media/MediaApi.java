@@ -33,6 +33,10 @@ import dev.wxwork.token.SharedCredential;
  * WeCom busy). An {@link InputStream} can be read only once: the token is made sure of before the
  * stream is read, and if WeCom still refuses the upload the call fails instead of sending a
  * half-read stream again.
+ * <p>
+ * A transfer must finish within {@code wxwork.http.read-timeout}: the JDK client underneath closes the
+ * response stream when that time has passed since the request, even while data still flows, so raise
+ * it for large files on slow links.
  */
 public final class MediaApi {
 
@@ -50,6 +54,7 @@ public final class MediaApi {
 
 	private final SharedCredential token;
 
+	/** Media calls with this token, through the library's one HTTP path. */
 	public MediaApi(WxWorkHttpClient http, SharedCredential token) {
 		this.http = http;
 		this.token = token;

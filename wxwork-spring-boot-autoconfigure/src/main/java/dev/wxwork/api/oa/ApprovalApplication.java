@@ -48,6 +48,7 @@ public record ApprovalApplication(String creatorUserid, String templateId, int u
 	/** A summary line. */
 	public record Summary(List<LocalizedText> summaryInfo) {
 
+		/** A summary line in Chinese. */
 		public static Summary of(String chineseText) {
 			return new Summary(List.of(LocalizedText.zh(chineseText)));
 		}

@@ -11,14 +11,17 @@ public record ApprovalControlValue(String text, String newNumber, String newMone
 		List<TableRow> children, DateRangeValue dateRange, LocationValue location, List<RelatedApproval> relatedApproval,
 		FormulaValue formula) {
 
+	/** The value of a Text or Textarea control. */
 	public static ApprovalControlValue ofText(String text) {
 		return new ApprovalControlValue(text, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
+	/** The value of a Number control. */
 	public static ApprovalControlValue ofNumber(String number) {
 		return new ApprovalControlValue(null, number, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
+	/** The value of a Money control, such as "700.00". */
 	public static ApprovalControlValue ofMoney(String amount) {
 		return new ApprovalControlValue(null, null, amount, null, null, null, null, null, null, null, null, null, null);
 	}
@@ -36,10 +39,12 @@ public record ApprovalControlValue(String text, String newNumber, String newMone
 				null, null, null, null, null, null, null);
 	}
 
+	/** The value of a member Contact control. */
 	public static ApprovalControlValue ofMembers(List<Member> members) {
 		return new ApprovalControlValue(null, null, null, null, null, members, null, null, null, null, null, null, null);
 	}
 
+	/** The value of a department Contact control. */
 	public static ApprovalControlValue ofDepartments(List<Department> departments) {
 		return new ApprovalControlValue(null, null, null, null, null, null, departments, null, null, null, null, null,
 				null);

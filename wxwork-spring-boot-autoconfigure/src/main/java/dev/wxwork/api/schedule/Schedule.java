@@ -27,23 +27,27 @@ public record Schedule(String scheduleId, String organizer, List<String> admins,
 				this.reminders, this.location, this.startTime, this.endTime, this.isWholeDay, this.calId, this.status);
 	}
 
+	/** The same schedule, with a description. */
 	public Schedule withDescription(String description) {
 		return new Schedule(this.scheduleId, this.organizer, this.admins, this.attendees, this.summary, description,
 				this.reminders, this.location, this.startTime, this.endTime, this.isWholeDay, this.calId, this.status);
 	}
 
+	/** The same schedule, at a place. */
 	public Schedule withLocation(String location) {
 		return new Schedule(this.scheduleId, this.organizer, this.admins, this.attendees, this.summary,
 				this.description, this.reminders, location, this.startTime, this.endTime, this.isWholeDay, this.calId,
 				this.status);
 	}
 
+	/** The same schedule, with reminders and repetition. */
 	public Schedule withReminders(Reminders reminders) {
 		return new Schedule(this.scheduleId, this.organizer, this.admins, this.attendees, this.summary,
 				this.description, reminders, this.location, this.startTime, this.endTime, this.isWholeDay, this.calId,
 				this.status);
 	}
 
+	/** The same schedule, in this calendar. */
 	public Schedule withCalendar(String calId) {
 		return new Schedule(this.scheduleId, this.organizer, this.admins, this.attendees, this.summary,
 				this.description, this.reminders, this.location, this.startTime, this.endTime, this.isWholeDay, calId,
@@ -56,6 +60,7 @@ public record Schedule(String scheduleId, String organizer, List<String> admins,
 	 */
 	public record Attendee(String userid, Integer responseStatus) {
 
+		/** An attendee to invite. */
 		public static Attendee of(String userid) {
 			return new Attendee(userid, null);
 		}
