@@ -1,13 +1,16 @@
 package dev.wxwork.api.oa;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.testing.WeComStandIn.Answer;
 
 import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +84,34 @@ class CheckinApiTest {
 		assertThat(group.locInfos().get(0).locTitle()).isEqualTo("腾讯成都大厦");
 		assertThat(group.locInfos().get(0).distance()).isEqualTo(300L);
 		assertThat(group.allowCheckinOffworkday()).isTrue();
+	}
+
+	@Test
+	void readsAnyNumberOfMembersOverAnyPeriodWithinWeComsLimitsPerCall() {
+		this.wecom.route("/cgi-bin/checkin/getcheckindata", (request) -> {
+			JsonNode body = json(request.bodyText());
+			return Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"checkindata\":[{\"userid\":\""
+					+ body.get("useridlist").get(0).asString() + "\",\"checkin_time\":" + body.get("starttime").asLong()
+					+ "}]}");
+		});
+		List<String> members = IntStream.range(0, 250).mapToObj((i) -> "user" + i).toList();
+		long day = 24 * 60 * 60;
+		List<CheckinDataList.CheckinRecord> records = this.agent.checkins()
+			.getAllCheckinData(CheckinDataQuery.all(0, 45 * day, members));
+		List<WeComStandIn.RecordedRequest> requests = this.wecom.requests("/cgi-bin/checkin/getcheckindata");
+		assertThat(requests).hasSize(6);
+		assertThat(requests).allSatisfy((request) -> {
+			JsonNode body = json(request.bodyText());
+			assertThat(body.get("useridlist").size()).isLessThanOrEqualTo(100);
+			assertThat(body.get("endtime").asLong() - body.get("starttime").asLong()).isLessThanOrEqualTo(30 * day);
+			assertThat(body.get("opencheckindatatype").asInt()).isEqualTo(3);
+		});
+		assertThat(requests).extracting((request) -> json(request.bodyText()).get("useridlist").size())
+			.containsExactly(100, 100, 100, 100, 50, 50);
+		assertThat(json(requests.get(1).bodyText()).get("starttime").asLong()).isEqualTo(30 * day);
+		assertThat(json(requests.get(1).bodyText()).get("endtime").asLong()).isEqualTo(45 * day);
+		assertThat(records).extracting(CheckinDataList.CheckinRecord::userid)
+			.containsExactly("user0", "user0", "user100", "user100", "user200", "user200");
 	}
 
 }
