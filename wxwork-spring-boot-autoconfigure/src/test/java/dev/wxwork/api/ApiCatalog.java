@@ -99,17 +99,22 @@ final class ApiCatalog {
 		table.append("| Group | Method | HTTP | WeCom path | Doc |\n");
 		table.append("|---|---|---|---|---|\n");
 		for (Row row : this.rows) {
-			table.append("| ").append(row.group());
-			table.append(" | `").append(row.method()).append('`');
-			table.append(" | ").append(row.httpMethod());
-			table.append(" | `").append(row.path()).append('`');
+			table.append("| ").append(cell(row.group()));
+			table.append(" | `").append(cell(row.method())).append('`');
+			table.append(" | ").append(cell(row.httpMethod()));
+			table.append(" | `").append(cell(row.path())).append('`');
 			if (!row.query().isEmpty()) {
-				table.append(" (`").append(row.query()).append("`)");
+				table.append(" (`").append(cell(row.query())).append("`)");
 			}
-			table.append(" | [").append(row.doc()).append("](").append(DOC_URL).append(row.doc()).append(")");
+			table.append(" | [").append(cell(row.doc())).append("](").append(DOC_URL).append(cell(row.doc())).append(")");
 			table.append(" |\n");
 		}
 		return table.toString();
+	}
+
+	// A '|' would end the cell early, a line break the row.
+	private static String cell(String text) {
+		return text.replace("|", "\\|").replace('\n', ' ');
 	}
 
 	private static Row exchangeRow(Class<?> type, Method method, HttpExchange exchange, WeComDoc doc) {
