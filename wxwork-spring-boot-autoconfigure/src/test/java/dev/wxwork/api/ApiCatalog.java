@@ -62,6 +62,9 @@ final class ApiCatalog {
 		TreeSet<Row> rows = new TreeSet<>(ORDER);
 		TreeSet<String> undocumented = new TreeSet<>();
 		for (Class<?> type : types) {
+			// A package-private endpoint interface (one a public facade wraps) must be documented too,
+			// but users cannot call it, so the catalog lists the facade instead.
+			boolean callable = Modifier.isPublic(type.getModifiers());
 			for (Method method : type.getDeclaredMethods()) {
 				if (!Modifier.isPublic(method.getModifiers()) || method.isSynthetic() || method.isBridge()) {
 					continue;
@@ -73,9 +76,11 @@ final class ApiCatalog {
 						undocumented.add(label(type) + "." + method.getName());
 						continue;
 					}
-					rows.add(exchangeRow(type, method, exchange, doc));
+					if (callable) {
+						rows.add(exchangeRow(type, method, exchange, doc));
+					}
 				}
-				else if (doc != null && !doc.path().isEmpty()) {
+				else if (callable && doc != null && !doc.path().isEmpty()) {
 					rows.add(documentedRow(type, method, doc));
 				}
 			}
