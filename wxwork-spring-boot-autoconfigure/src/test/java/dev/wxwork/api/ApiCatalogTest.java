@@ -159,7 +159,7 @@ class ApiCatalogTest {
 	}
 
 	@HttpExchange("/cgi-bin/thing")
-	interface Documented {
+	public interface Documented {
 
 		@WeComDoc("1")
 		@GetExchange("/get")
@@ -182,14 +182,14 @@ class ApiCatalogTest {
 	}
 
 	@HttpExchange("/cgi-bin/thing")
-	interface Undocumented {
+	public interface Undocumented {
 
 		@GetExchange("/forgotten")
 		String forgotten();
 
 	}
 
-	static final class Streams {
+	public static final class Streams {
 
 		@WeComDoc(value = "4", path = "https://example.com/authorize?a=b")
 		public String link() {
