@@ -192,6 +192,17 @@ public class WxWorkProperties {
 		/** How long to wait for a WeCom response once the request is sent. */
 		private Duration readTimeout = Duration.ofSeconds(30);
 
+		/** How long one media upload or download may take, body included. */
+		private Duration mediaTimeout = Duration.ofMinutes(10);
+
+		public Duration getMediaTimeout() {
+			return this.mediaTimeout;
+		}
+
+		public void setMediaTimeout(Duration mediaTimeout) {
+			this.mediaTimeout = mediaTimeout;
+		}
+
 		public Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}

@@ -34,9 +34,9 @@ import dev.wxwork.token.SharedCredential;
  * stream is read, and if WeCom still refuses the upload the call fails instead of sending a
  * half-read stream again.
  * <p>
- * A transfer must finish within {@code wxwork.http.read-timeout}: the JDK client underneath closes the
- * response stream when that time has passed since the request, even while data still flows, so raise
- * it for large files on slow links.
+ * A transfer must finish within {@code wxwork.http.media-timeout} (10 minutes by default), not the
+ * shorter {@code read-timeout} of API calls: the JDK client underneath closes the stream when that time
+ * has passed since the request, even while data still flows.
  */
 public final class MediaApi {
 
@@ -141,7 +141,7 @@ public final class MediaApi {
 	}
 
 	private <T> T send(String path, String uri, MultipartMedia body, Class<T> answer) {
-		Supplier<T> exchange = () -> this.http.restClient()
+		Supplier<T> exchange = () -> this.http.mediaRestClient()
 			.post()
 			.uri(uri)
 			.headers((headers) -> {
@@ -162,7 +162,7 @@ public final class MediaApi {
 	}
 
 	private <T> T receive(String path, String mediaId, MediaReader<T> reader) {
-		return this.http.call(path, this.token, () -> this.http.restClient()
+		return this.http.call(path, this.token, () -> this.http.mediaRestClient()
 			.get()
 			.uri(path + "?media_id={mediaId}", mediaId)
 			.exchange((request, response) -> {
