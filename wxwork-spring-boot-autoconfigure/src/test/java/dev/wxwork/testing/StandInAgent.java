@@ -40,9 +40,14 @@ public final class StandInAgent {
 
 	/** An app with this AgentId, or a secret without one (null). */
 	public static WxWorkAgent of(WeComStandIn wecom, Long agentId) {
+		return of(wecom, agentId, SECRET);
+	}
+
+	/** An app with this AgentId and secret (which the stand-in may not accept). */
+	public static WxWorkAgent of(WeComStandIn wecom, Long agentId, String secret) {
 		WxWorkHttpClient http = new WxWorkHttpClient(wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10),
 				new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
-		return new WxWorkAgent("app", agentId, CORP_ID, SECRET, http, new MemoryAccessTokenStore(),
+		return new WxWorkAgent("app", agentId, CORP_ID, secret, http, new MemoryAccessTokenStore(),
 				new CredentialKeys("test"), TokenSettings.defaults(), Clock.systemUTC());
 	}
 

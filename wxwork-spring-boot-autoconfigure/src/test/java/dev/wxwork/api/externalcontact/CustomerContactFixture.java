@@ -1,19 +1,13 @@
 package dev.wxwork.api.externalcontact;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.agent.WxWorkAgent;
-import dev.wxwork.client.RetryPolicy;
-import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.WeComStandIn;
-import dev.wxwork.token.CredentialKeys;
-import dev.wxwork.token.MemoryAccessTokenStore;
-import dev.wxwork.token.TokenSettings;
 
 /**
  * A WeCom stand-in and a customer-contact agent (a secret without an agent id) that talks to it, for
@@ -23,15 +17,12 @@ public final class CustomerContactFixture implements AutoCloseable {
 
 	private static final String PREFIX = "/cgi-bin/externalcontact/";
 
-	private final WeComStandIn wecom = new WeComStandIn("corp1").secret("customer-contact-secret");
+	private final WeComStandIn wecom = StandInAgent.wecom();
 
 	private final WxWorkAgent agent;
 
 	public CustomerContactFixture() {
-		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2),
-				Duration.ofSeconds(5), new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
-		this.agent = new WxWorkAgent("customer-contact", null, "corp1", "customer-contact-secret", http,
-				new MemoryAccessTokenStore(), new CredentialKeys("test"), TokenSettings.defaults(), Clock.systemUTC());
+		this.agent = StandInAgent.of(this.wecom, null);
 	}
 
 	public WxWorkAgent agent() {
