@@ -315,7 +315,7 @@ public class WxWorkProperties {
 		private Duration timestampTolerance = Duration.ofMinutes(5);
 
 		/** The largest callback body accepted, in bytes. */
-		private int maxBodySize = 256 * 1024;
+		private int maxBodySize = 262144;
 
 		/** How long a handled callback is remembered so that WeCom's retries of it are not handled again. */
 		private Duration deduplicationWindow = Duration.ofMinutes(10);
