@@ -213,8 +213,9 @@ public final class CallbackDispatcher {
 							+ ", so it cannot pass a " + payloadType.getSimpleName() + "; take CallbackMessage instead");
 				}
 				if (!payloadType.isAssignableFrom(type)) {
-					throw invalid(name, key + (candidate.equals(key) ? "" : " includes " + candidate + ", which")
-							+ " is a " + type.getSimpleName() + ", not a " + payloadType.getSimpleName());
+					throw invalid(name, (candidate.equals(key) ? key + " brings a " : key + " also brings " + candidate + ", a ")
+							+ type.getSimpleName() + ", which is not a " + payloadType.getSimpleName()
+							+ "; take a type every one of them is, or name the ChangeType");
 				}
 			}
 		}

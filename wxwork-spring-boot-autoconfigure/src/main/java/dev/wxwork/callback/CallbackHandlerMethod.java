@@ -56,7 +56,7 @@ final class CallbackHandlerMethod {
 	}
 
 	static String describe(Method method) {
-		return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "("
+		return method.getDeclaringClass().getName().replace('$', '.') + "." + method.getName() + "("
 				+ Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
 				+ ")";
 	}
