@@ -3,10 +3,12 @@ package dev.wxwork.callback;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.autoconfigure.WxWorkAutoConfiguration;
@@ -41,6 +43,17 @@ class CallbackHandlerStartupTest {
 			assertThat(registrar.endpoints().get("demo").toString()).contains("MsgType text", "Event change_contact",
 					"Event scancode_push", "Event scancode_waitmsg", "Event change_contact / ChangeType create_user");
 		});
+	}
+
+	@Test
+	void deduplicatesInMemoryWithoutRedisOrWhenTheTokenStoreIsMemory() {
+		this.runner.withUserConfiguration(Good.class)
+			.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
+			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
+				.isInstanceOf(MemoryCallbackDeduplicator.class));
+		this.runner.withUserConfiguration(Good.class)
+			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
+				.isInstanceOf(MemoryCallbackDeduplicator.class));
 	}
 
 	@Test
