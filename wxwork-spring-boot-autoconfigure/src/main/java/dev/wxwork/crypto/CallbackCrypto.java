@@ -3,13 +3,13 @@ package dev.wxwork.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.regex.Pattern;
 
 import javax.crypto.Cipher;
@@ -52,6 +52,10 @@ public final class CallbackCrypto {
 
 	private final Clock clock;
 
+	// Cipher.getInstance and AES key expansion cost more than decrypting a 1 KB callback, so a few
+	// initialised engines are kept and reused; the pool is bounded, and extra engines are dropped.
+	private final ArrayBlockingQueue<Engines> engines = new ArrayBlockingQueue<>(16);
+
 	/**
 	 * Crypto for one app.
 	 * @param token the callback Token from the admin console
@@ -82,11 +86,17 @@ public final class CallbackCrypto {
 	public String signature(String timestamp, String nonce, String encrypt) {
 		String[] parts = { this.token, timestamp, nonce, encrypt };
 		Arrays.sort(parts);
-		MessageDigest sha1 = sha1();
-		for (String part : parts) {
-			sha1.update(part.getBytes(StandardCharsets.UTF_8));
+		Engines engines = takeEngines();
+		try {
+			MessageDigest sha1 = engines.sha1;
+			for (String part : parts) {
+				sha1.update(part.getBytes(StandardCharsets.UTF_8));
+			}
+			return HEX.formatHex(sha1.digest());
 		}
-		return HEX.formatHex(sha1.digest());
+		finally {
+			this.engines.offer(engines);
+		}
 	}
 
 	/** Whether the signature matches, compared in constant time. */
@@ -156,13 +166,16 @@ public final class CallbackCrypto {
 			throw new CallbackCryptoException(Reason.DECRYPT, "the ciphertext length is not a multiple of 16");
 		}
 		byte[] plain;
+		Engines engines = takeEngines();
 		try {
-			Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, this.key, this.iv);
-			plain = cipher.doFinal(cipherText);
+			engines.aes.init(Cipher.DECRYPT_MODE, this.key, this.iv);
+			plain = engines.aes.doFinal(cipherText);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new CallbackCryptoException(Reason.DECRYPT, "the ciphertext does not decrypt");
+		}
+		finally {
+			this.engines.offer(engines);
 		}
 		int pad = plain[plain.length - 1] & 0xff;
 		if (pad < 1 || pad > BLOCK || pad > plain.length) {
@@ -207,13 +220,16 @@ public final class CallbackCrypto {
 		System.arraycopy(body, 0, plain, 20, body.length);
 		System.arraycopy(this.receiveId, 0, plain, 20 + body.length, this.receiveId.length);
 		Arrays.fill(plain, unpadded, plain.length, (byte) pad);
+		Engines engines = takeEngines();
 		try {
-			Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, this.key, this.iv);
-			return Base64.getEncoder().encodeToString(cipher.doFinal(plain));
+			engines.aes.init(Cipher.ENCRYPT_MODE, this.key, this.iv);
+			return Base64.getEncoder().encodeToString(engines.aes.doFinal(plain));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-256-CBC is not available in this JVM", ex);
+		}
+		finally {
+			this.engines.offer(engines);
 		}
 	}
 
@@ -233,13 +249,28 @@ public final class CallbackCrypto {
 		return String.valueOf(1_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 9_000_000_000L);
 	}
 
-	private static MessageDigest sha1() {
-		try {
-			return MessageDigest.getInstance("SHA-1");
+	private Engines takeEngines() {
+		Engines engines = this.engines.poll();
+		return (engines != null) ? engines : new Engines();
+	}
+
+	/** An AES cipher and a SHA-1 digest, used by one thread at a time. */
+	private static final class Engines {
+
+		private final Cipher aes;
+
+		private final MessageDigest sha1;
+
+		Engines() {
+			try {
+				this.aes = Cipher.getInstance("AES/CBC/NoPadding");
+				this.sha1 = MessageDigest.getInstance("SHA-1");
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("AES-256-CBC or SHA-1 is not available in this JVM", ex);
+			}
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-1 is not available in this JVM", ex);
-		}
+
 	}
 
 	@Override

@@ -1,16 +1,9 @@
 package dev.wxwork.crypto;
 
-import java.io.ByteArrayInputStream;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
-
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,9 +16,13 @@ import dev.wxwork.crypto.CallbackCryptoException.Reason;
  * The one XML reader and writer of WeCom's callback format, for the sealed envelope and the message
  * inside it alike.
  * <p>
- * Reading is hardened against the XXE holes of older WeChat SDKs (CVE-2018-20318, CVE-2019-5312): a
- * document with a DOCTYPE is refused outright, external entities and DTDs are never resolved, and
- * nesting is bounded. The factory is built once; StAX readers are cheap to create from it.
+ * WeCom's callbacks use a small subset of XML: elements, text, CDATA sections, the five predefined
+ * entities and character references. This reader reads exactly that subset and refuses everything
+ * else, so the XXE holes of older WeChat SDKs (CVE-2018-20318, CVE-2019-5312) cannot exist here: a
+ * {@code <!DOCTYPE} (or any other declaration) is refused, and there is no DTD, entity or URL resolving
+ * to misconfigure. It is also why it is cheap: a JDK StAX reader costs several microseconds to create,
+ * and a callback parses twice (envelope and message). Processing instructions, comments and
+ * attributes are skipped; nesting is bounded.
  * <p>
  * The tree keeps WeCom's element names. An element with child elements becomes an object, a leaf its
  * text, repeated siblings an array, and a list wrapper whose children are all list items
@@ -34,108 +31,233 @@ import dev.wxwork.crypto.CallbackCryptoException.Reason;
  */
 public final class CallbackXml {
 
-	private static final XMLInputFactory FACTORY = secureFactory();
-
 	private static final int MAX_DEPTH = 16;
 
 	// WeCom's list wrappers hold children with one of these names; see the class comment.
 	private static final Set<String> LIST_ITEM_NAMES = Set.of("item", "Item", "SelectedItem", "OptionId",
 			"ApprovalNode", "NotifyNode");
 
-	private CallbackXml() {
-	}
+	private final String xml;
 
-	private static XMLInputFactory secureFactory() {
-		XMLInputFactory factory = XMLInputFactory.newFactory();
-		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
-		factory.setXMLResolver((publicId, systemId, base, namespace) -> {
-			throw new XMLStreamException("external resources are not allowed");
-		});
-		trySet(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-		trySet(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-		return factory;
-	}
+	private int position;
 
-	private static void trySet(XMLInputFactory factory, String name, Object value) {
-		try {
-			factory.setProperty(name, value);
-		}
-		catch (IllegalArgumentException ex) {
-			// not every StAX implementation knows these; DTDs are refused below anyway
-		}
+	private CallbackXml(String xml) {
+		this.xml = xml;
 	}
 
 	/** Reads UTF-8 XML bytes into a tree of WeCom's element names. */
 	public static ObjectNode read(byte[] xml) {
-		try {
-			return read(FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml), "UTF-8"));
-		}
-		catch (XMLStreamException ex) {
-			throw malformed();
-		}
+		return read(new String(xml, StandardCharsets.UTF_8));
 	}
 
-	/** Reads XML text into a tree of WeCom's element names. */
+	/**
+	 * Reads XML text into a tree of WeCom's element names.
+	 * @throws CallbackCryptoException ({@link Reason#XML}) when it is malformed, has a DOCTYPE or nests too deep
+	 */
 	public static ObjectNode read(String xml) {
 		try {
-			return read(FACTORY.createXMLStreamReader(new StringReader(xml)));
+			return new CallbackXml(xml).document();
 		}
-		catch (XMLStreamException ex) {
-			throw malformed();
+		catch (IndexOutOfBoundsException ex) {
+			throw malformed("it ends early");
 		}
 	}
 
-	private static ObjectNode read(XMLStreamReader reader) throws XMLStreamException {
-		try {
-			ArrayDeque<Element> open = new ArrayDeque<>();
-			Element root = null;
-			while (reader.hasNext()) {
-				switch (reader.next()) {
-					case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException("DOCTYPE");
-					case XMLStreamConstants.START_ELEMENT -> {
-						if (open.size() >= MAX_DEPTH || (open.isEmpty() && root != null)) {
-							throw new XMLStreamException("too deep");
-						}
-						Element element = new Element(reader.getLocalName());
-						if (!open.isEmpty()) {
-							open.peek().children = true;
-						}
-						open.push(element);
-					}
-					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-						if (!open.isEmpty()) {
-							open.peek().text(reader.getText());
-						}
-					}
-					case XMLStreamConstants.END_ELEMENT -> {
-						Element element = open.pop();
-						if (open.isEmpty()) {
-							root = element;
-						}
-						else {
-							open.peek().add(element.name, element.value());
-						}
-					}
-					default -> {
-						// comments, processing instructions, the XML declaration: nothing to keep
+	private ObjectNode document() {
+		ArrayDeque<Element> open = new ArrayDeque<>();
+		Element root = null;
+		int length = this.xml.length();
+		while (this.position < length) {
+			char c = this.xml.charAt(this.position);
+			if (c != '<') {
+				int end = this.xml.indexOf('<', this.position);
+				end = (end < 0) ? length : end;
+				if (open.isEmpty()) {
+					if (!this.xml.substring(this.position, end).isBlank() && !(this.position == 0 && c == '\uFEFF')) {
+						throw malformed("text outside the root element");
 					}
 				}
+				else {
+					open.peek().text(decode(this.position, end));
+				}
+				this.position = end;
 			}
-			if (root == null) {
-				throw new XMLStreamException("no root element");
+			else if (this.xml.startsWith("<![CDATA[", this.position)) {
+				int end = this.xml.indexOf("]]>", this.position + 9);
+				if (end < 0 || open.isEmpty()) {
+					throw malformed("a CDATA section is unterminated or outside the root element");
+				}
+				open.peek().text(this.xml.substring(this.position + 9, end));
+				this.position = end + 3;
 			}
-			return root.object();
+			else if (this.xml.startsWith("<!--", this.position)) {
+				skipPast("-->");
+			}
+			else if (this.xml.startsWith("<!", this.position)) {
+				// DOCTYPE, ENTITY, ...: never needed by WeCom, and the root of every XXE
+				throw malformed("it has a DOCTYPE or another declaration");
+			}
+			else if (this.xml.startsWith("<?", this.position)) {
+				skipPast("?>");
+			}
+			else if (this.xml.startsWith("</", this.position)) {
+				String name = name(this.position + 2);
+				skipSpaceTo('>');
+				if (open.isEmpty() || !open.peek().name.equals(name)) {
+					throw malformed("an end tag does not match its start tag");
+				}
+				Element element = open.pop();
+				if (open.isEmpty()) {
+					root = element;
+				}
+				else {
+					open.peek().add(element.name, element.value());
+				}
+			}
+			else {
+				if (root != null || open.size() >= MAX_DEPTH) {
+					throw malformed("it has a second root element or nests too deep");
+				}
+				Element element = new Element(name(this.position + 1));
+				boolean empty = skipAttributes();
+				if (!open.isEmpty()) {
+					open.peek().children = true;
+				}
+				if (empty) {
+					if (open.isEmpty()) {
+						root = element;
+					}
+					else {
+						open.peek().add(element.name, element.value());
+					}
+				}
+				else {
+					open.push(element);
+				}
+			}
 		}
-		finally {
-			reader.close();
+		if (root == null || !open.isEmpty()) {
+			throw malformed("it has no complete root element");
+		}
+		return root.object();
+	}
+
+	private String name(int start) {
+		int end = start;
+		while (end < this.xml.length() && isNameChar(this.xml.charAt(end))) {
+			end++;
+		}
+		if (end == start) {
+			throw malformed("a tag has no name");
+		}
+		this.position = end;
+		return this.xml.substring(start, end);
+	}
+
+	private static boolean isNameChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
+				|| c == '.' || c == ':' || c > 0x7f;
+	}
+
+	/** Skips the attributes of a start tag (WeCom sends none); whether the tag was empty ({@code />}). */
+	private boolean skipAttributes() {
+		while (true) {
+			char c = this.xml.charAt(this.position);
+			if (c == '>') {
+				this.position++;
+				return false;
+			}
+			if (c == '/' && this.xml.charAt(this.position + 1) == '>') {
+				this.position += 2;
+				return true;
+			}
+			if (c == '"' || c == '\'') {
+				int end = this.xml.indexOf(c, this.position + 1);
+				if (end < 0) {
+					throw malformed("an attribute value is unterminated");
+				}
+				this.position = end + 1;
+			}
+			else if (c == '<') {
+				throw malformed("a tag is unterminated");
+			}
+			else {
+				this.position++;
+			}
 		}
 	}
 
-	private static CallbackCryptoException malformed() {
-		return new CallbackCryptoException(Reason.XML, "the XML is malformed or has a DOCTYPE");
+	private void skipSpaceTo(char expected) {
+		while (Character.isWhitespace(this.xml.charAt(this.position))) {
+			this.position++;
+		}
+		if (this.xml.charAt(this.position) != expected) {
+			throw malformed("a tag is malformed");
+		}
+		this.position++;
+	}
+
+	private void skipPast(String terminator) {
+		int end = this.xml.indexOf(terminator, this.position + 2);
+		if (end < 0) {
+			throw malformed("a comment or processing instruction is unterminated");
+		}
+		this.position = end + terminator.length();
+	}
+
+	/** Text with the predefined entities and character references resolved; any other entity is refused. */
+	private String decode(int start, int end) {
+		int amp = this.xml.indexOf('&', start);
+		if (amp < 0 || amp >= end) {
+			return this.xml.substring(start, end);
+		}
+		StringBuilder text = new StringBuilder(end - start);
+		int from = start;
+		while (amp >= 0 && amp < end) {
+			text.append(this.xml, from, amp);
+			int semicolon = this.xml.indexOf(';', amp);
+			if (semicolon < 0 || semicolon >= end || semicolon - amp > 10) {
+				throw malformed("an entity reference is unterminated");
+			}
+			String entity = this.xml.substring(amp + 1, semicolon);
+			switch (entity) {
+				case "lt" -> text.append('<');
+				case "gt" -> text.append('>');
+				case "amp" -> text.append('&');
+				case "quot" -> text.append('"');
+				case "apos" -> text.append('\'');
+				default -> text.appendCodePoint(characterReference(entity));
+			}
+			from = semicolon + 1;
+			amp = this.xml.indexOf('&', from);
+		}
+		return text.append(this.xml, from, end).toString();
+	}
+
+	private static int characterReference(String entity) {
+		try {
+			if (entity.startsWith("#x")) {
+				return checkedCodePoint(Integer.parseInt(entity.substring(2), 16));
+			}
+			if (entity.startsWith("#")) {
+				return checkedCodePoint(Integer.parseInt(entity.substring(1)));
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw malformed("it refers to an entity that XML does not predefine");
+	}
+
+	private static int checkedCodePoint(int codePoint) {
+		if (!Character.isValidCodePoint(codePoint) || codePoint == 0) {
+			throw malformed("a character reference is invalid");
+		}
+		return codePoint;
+	}
+
+	private static CallbackCryptoException malformed(String why) {
+		return new CallbackCryptoException(Reason.XML, "the XML is malformed or has a DOCTYPE (" + why + ")");
 	}
 
 	/** Appends {@code <name><![CDATA[value]]></name>}, keeping a {@code ]]>} inside the value intact. */

@@ -9,6 +9,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.autoconfigure.WxWorkAutoConfiguration;
@@ -52,8 +53,14 @@ class CallbackHandlerStartupTest {
 			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
 				.isInstanceOf(MemoryCallbackDeduplicator.class));
 		this.runner.withUserConfiguration(Good.class)
+			.withBean(RedisConnectionFactory.class, LettuceConnectionFactory::new)
 			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
 				.isInstanceOf(MemoryCallbackDeduplicator.class));
+		this.runner.withUserConfiguration(Good.class)
+			.withBean(RedisConnectionFactory.class, LettuceConnectionFactory::new)
+			.withPropertyValues("wxwork.token-store=redis")
+			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
+				.isInstanceOf(RedisCallbackDeduplicator.class));
 	}
 
 	@Test
