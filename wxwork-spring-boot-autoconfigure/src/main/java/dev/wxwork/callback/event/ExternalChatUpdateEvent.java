@@ -34,6 +34,6 @@ public record ExternalChatUpdateEvent(String toUserName,
 		Integer quitScene,
 		Integer memChangeCnt,
 		List<String> memChangeList,
-		Long lastMemVer,
-		Long curMemVer) implements ChangeExternalChatEvent {
+		String lastMemVer,
+		String curMemVer) implements ChangeExternalChatEvent {
 }
