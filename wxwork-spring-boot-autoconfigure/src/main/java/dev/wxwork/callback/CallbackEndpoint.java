@@ -93,6 +93,9 @@ public final class CallbackEndpoint {
 		catch (CallbackCryptoException ex) {
 			return reject(ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			return reject("the verification could not be read (" + ex.getClass().getSimpleName() + ")");
+		}
 	}
 
 	/** Receives a POSTed callback: the sealed reply, an empty 200, or a refusal. */
@@ -113,7 +116,15 @@ public final class CallbackEndpoint {
 		catch (CallbackCryptoException ex) {
 			return reject(ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			// a bad callback is never a 5xx, whatever went wrong reading it
+			return reject("the callback could not be read (" + ex.getClass().getSimpleName() + ")");
+		}
 		CallbackHandlerMethod handler = this.dispatcher.find(message);
+		if (message.bindingProblem() != null) {
+			logger.warn("A callback to app '" + this.agentName + "' (" + message + ") did not bind to "
+					+ message.bindingProblem() + "; only handlers that take CallbackMessage can receive it");
+		}
 		if (handler == null) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("No handler of app '" + this.agentName + "' takes " + message);

@@ -36,6 +36,8 @@ public final class CallbackMessage {
 
 	private String identity;
 
+	private String bindingProblem;
+
 	private CallbackMessage(byte[] xml, ObjectNode tree) {
 		this.xml = xml;
 		this.tree = tree;
@@ -149,8 +151,17 @@ public final class CallbackMessage {
 			return Optional.of(CallbackTypes.bind(this.tree, type));
 		}
 		catch (JacksonException ex) {
+			// only the element path: the value itself may be content that must not reach the log
+			this.bindingProblem = type.getSimpleName() + " at " + ex.getPath().stream()
+				.map((reference) -> String.valueOf(reference.getPropertyName()))
+				.toList();
 			return Optional.empty();
 		}
+	}
+
+	/** Why a message of a known type did not bind to it, or null. */
+	String bindingProblem() {
+		return this.bindingProblem;
 	}
 
 	/**

@@ -47,6 +47,18 @@ class CallbackHandlerStartupTest {
 	}
 
 	@Test
+	void servesSeveralAppsAtSeveralPaths() {
+		this.runner.withUserConfiguration(Good.class, SecondApp.class)
+			.withPropertyValues("wxwork.agents.second.secret=s3", "wxwork.agents.second.callback.token=t2",
+					"wxwork.agents.second.callback.encoding-aes-key=ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq")
+			.run((context) -> {
+				assertThat(context.getBean(CallbackEndpointRegistrar.class).endpoints()).containsOnlyKeys("demo", "second");
+				CallbackHandlerMapping mapping = context.getBean(CallbackHandlerMapping.class);
+				assertThat(mapping.getHandlerMap()).containsOnlyKeys("/wxwork/demo/callback", "/hooks/second");
+			});
+	}
+
+	@Test
 	void deduplicatesInMemoryWithoutRedisOrWhenTheTokenStoreIsMemory() {
 		this.runner.withUserConfiguration(Good.class)
 			.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
@@ -146,6 +158,21 @@ class CallbackHandlerStartupTest {
 
 			@OnOtherCallbacks
 			void other(CallbackMessage message) {
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(SecondApp.Handlers.class)
+	static class SecondApp {
+
+		@WxWorkCallback(agent = "second", path = "/hooks/second")
+		static class Handlers {
+
+			@OnOtherCallbacks
+			void any(CallbackMessage message) {
 			}
 
 		}

@@ -290,6 +290,14 @@ class CallbackMessageParsingTest {
 	}
 
 	@Test
+	void aKnownTypeWhoseFieldsDoNotBindStaysReadableAndTheProblemNamesNoContent() {
+		CallbackMessage message = CallbackMessage.parse(message("location", "<Location_X>north-secret</Location_X><MsgId>9</MsgId>"));
+		assertThat(message.typed()).isEmpty();
+		assertThat(message.get("Location_X")).isEqualTo("north-secret");
+		assertThat(message.bindingProblem()).contains("LocationMessage", "Location_X").doesNotContain("north-secret");
+	}
+
+	@Test
 	void leavesUnknownTypesUntypedButReadable() {
 		CallbackMessage message = CallbackMessage.parse(event("brand_new_event", "<Thing><Part>1</Part><Part>2</Part></Thing>"));
 		assertThat(message.typed()).isEmpty();
