@@ -43,6 +43,8 @@ public final class CallbackXml {
 
 	private CallbackXml(String xml) {
 		this.xml = xml;
+		// a byte order mark may open the document, and nothing else before the prolog
+		this.position = (!xml.isEmpty() && xml.charAt(0) == '\uFEFF') ? 1 : 0;
 	}
 
 	/** Reads UTF-8 XML bytes into a tree of WeCom's element names. */
@@ -73,7 +75,7 @@ public final class CallbackXml {
 				int end = this.xml.indexOf('<', this.position);
 				end = (end < 0) ? length : end;
 				if (open.isEmpty()) {
-					if (!this.xml.substring(this.position, end).isBlank() && !(this.position == 0 && c == '\uFEFF')) {
+					if (!this.xml.substring(this.position, end).isBlank()) {
 						throw malformed("text outside the root element");
 					}
 				}

@@ -66,6 +66,7 @@ class CallbackXmlTest {
 	@Test
 	void acceptsAByteOrderMark() {
 		assertThat(CallbackXml.read("\uFEFF<xml><A>1</A></xml>").get("A").stringValue()).isEqualTo("1");
+		assertThatExceptionOfType(CallbackCryptoException.class).isThrownBy(() -> CallbackXml.read("\uFEFFjunk<xml/>"));
 	}
 
 }
