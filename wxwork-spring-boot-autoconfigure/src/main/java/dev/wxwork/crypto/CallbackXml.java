@@ -79,7 +79,8 @@ public final class CallbackXml {
 						throw malformed("text outside the root element");
 					}
 				}
-				else {
+				else if (!open.peek().children) {
+					// text beside child elements (indentation) is never kept, so it is not decoded either
 					open.peek().text(decode(this.position, end));
 				}
 				this.position = end;
@@ -89,7 +90,9 @@ public final class CallbackXml {
 				if (end < 0 || open.isEmpty()) {
 					throw malformed("a CDATA section is unterminated or outside the root element");
 				}
-				open.peek().text(this.xml.substring(this.position + 9, end));
+				if (!open.peek().children) {
+					open.peek().text(this.xml.substring(this.position + 9, end));
+				}
 				this.position = end + 3;
 			}
 			else if (this.xml.startsWith("<!--", this.position)) {
@@ -123,7 +126,7 @@ public final class CallbackXml {
 				Element element = new Element(name(this.position + 1));
 				boolean empty = skipAttributes();
 				if (!open.isEmpty()) {
-					open.peek().children = true;
+					open.peek().hasChildren();
 				}
 				if (empty) {
 					if (open.isEmpty()) {
@@ -302,6 +305,12 @@ public final class CallbackXml {
 
 		Element(String name) {
 			this.name = name;
+		}
+
+		void hasChildren() {
+			this.children = true;
+			this.firstText = null;
+			this.text = null;
 		}
 
 		void text(String chunk) {
