@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +45,19 @@ class CallbackHandlerStartupTest {
 			assertThat(registrar.endpoints().get("demo").toString()).contains("MsgType text", "Event change_contact",
 					"Event scancode_push", "Event scancode_waitmsg", "Event change_contact / ChangeType create_user");
 		});
+	}
+
+	@Test
+	void staysAwayFromApplicationsWithoutSpringMvc() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WxWorkAutoConfiguration.class, WxWorkCallbackAutoConfiguration.class))
+			.withPropertyValues("wxwork.corp-id=wwcorp", "wxwork.token-store=memory", "wxwork.agents.demo.secret=s")
+			.withUserConfiguration(Good.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(CallbackHandlerMapping.class);
+				assertThat(context).doesNotHaveBean(CallbackEndpointRegistrar.class);
+			});
 	}
 
 	@Test
