@@ -299,7 +299,7 @@ public class WxWorkProperties {
 		private Duration deduplicationWindow = Duration.ofMinutes(10);
 
 		/** How many callbacks the in-memory deduplication remembers at most (used when there is no Redis). */
-		private int deduplicationCapacity = 100_000;
+		private int deduplicationCapacity = 100000;
 
 		/** How many threads run async callback handlers. */
 		private int asyncThreads = 4;
