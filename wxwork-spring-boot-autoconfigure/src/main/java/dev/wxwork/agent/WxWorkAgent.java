@@ -140,6 +140,51 @@ public class WxWorkAgent {
 
 	// ---- customer contact ----
 
+	/** Customers, the members who serve them, and their contact statistics. */
+	public dev.wxwork.api.externalcontact.customer.CustomerApi customers() {
+		return api(dev.wxwork.api.externalcontact.customer.CustomerApi.class);
+	}
+
+	/** "Contact me" ways (QR codes and buttons through which customers add members). */
+	public dev.wxwork.api.externalcontact.contactway.ContactWayApi contactWays() {
+		return api(dev.wxwork.api.externalcontact.contactway.ContactWayApi.class);
+	}
+
+	/** Customer tags: the corp's tag library, rule-group tags, tagging customers. */
+	public dev.wxwork.api.externalcontact.tag.CustomerTagApi customerTags() {
+		return api(dev.wxwork.api.externalcontact.tag.CustomerTagApi.class);
+	}
+
+	/** Customer rule groups. */
+	public dev.wxwork.api.externalcontact.strategy.CustomerStrategyApi customerStrategies() {
+		return api(dev.wxwork.api.externalcontact.strategy.CustomerStrategyApi.class);
+	}
+
+	/** Handing customers and customer groups over between members, employed or resigned. */
+	public dev.wxwork.api.externalcontact.transfer.CustomerTransferApi customerTransfers() {
+		return api(dev.wxwork.api.externalcontact.transfer.CustomerTransferApi.class);
+	}
+
+	/** Customer group chats and their statistics. */
+	public dev.wxwork.api.externalcontact.groupchat.GroupChatApi customerGroupChats() {
+		return api(dev.wxwork.api.externalcontact.groupchat.GroupChatApi.class);
+	}
+
+	/** Posts on customers' moments. */
+	public dev.wxwork.api.externalcontact.moment.MomentApi moments() {
+		return api(dev.wxwork.api.externalcontact.moment.MomentApi.class);
+	}
+
+	/** Moment rule groups. */
+	public dev.wxwork.api.externalcontact.strategy.MomentStrategyApi momentStrategies() {
+		return api(dev.wxwork.api.externalcontact.strategy.MomentStrategyApi.class);
+	}
+
+	/** Mass messages, welcome messages and group welcome templates for customers. */
+	public dev.wxwork.api.externalcontact.message.CustomerMessageApi customerMessages() {
+		return api(dev.wxwork.api.externalcontact.message.CustomerMessageApi.class);
+	}
+
 	// ---- end of customer contact ----
 
 	/** Whether this app has an AgentId (self-built apps do; contacts-sync and customer-contact secrets do not). */
@@ -148,6 +193,83 @@ public class WxWorkAgent {
 	}
 
 	// ---- identity, app management, messaging extras, media, OA, schedules, invoices, JS-SDK ----
+
+	/** Who a login code belongs to: members and visitors (auth/getuserinfo, auth/getuserdetail). */
+	public dev.wxwork.api.identity.AuthApi auth() {
+		return api(dev.wxwork.api.identity.AuthApi.class);
+	}
+
+	/** The OAuth2 and web-login links of this app. */
+	public dev.wxwork.api.identity.LoginLinks loginLinks() {
+		return new dev.wxwork.api.identity.LoginLinks(this.corpId, this::requireAgentId);
+	}
+
+	/** Apps: details, settings and the workbench; this app's own id is {@link #requireAgentId()}. */
+	public dev.wxwork.api.app.AgentApi apps() {
+		return api(dev.wxwork.api.app.AgentApi.class);
+	}
+
+	/** Apps' custom menus; this app's own id is {@link #requireAgentId()}. */
+	public dev.wxwork.api.app.MenuApi menus() {
+		return api(dev.wxwork.api.app.MenuApi.class);
+	}
+
+	/** Group chats the app creates and posts to. */
+	public dev.wxwork.api.appchat.AppChatApi appChats() {
+		return api(dev.wxwork.api.appchat.AppChatApi.class);
+	}
+
+	/** App messages to members of linked corps. */
+	public dev.wxwork.api.linkedcorp.LinkedCorpMessageApi linkedCorpMessages() {
+		return api(dev.wxwork.api.linkedcorp.LinkedCorpMessageApi.class);
+	}
+
+	/** School notifications to parents and students. */
+	public dev.wxwork.api.school.SchoolNotificationApi schoolNotifications() {
+		return api(dev.wxwork.api.school.SchoolNotificationApi.class);
+	}
+
+	/** WeCom's callback and API IP ranges. */
+	public dev.wxwork.api.network.NetworkApi network() {
+		return api(dev.wxwork.api.network.NetworkApi.class);
+	}
+
+	/** Temporary media and images: streamed uploads and downloads. */
+	public dev.wxwork.api.media.MediaApi media() {
+		return new dev.wxwork.api.media.MediaApi(this.http, this.accessToken);
+	}
+
+	/** Check-in records and rules (the Checkin app's secret). */
+	public dev.wxwork.api.oa.CheckinApi checkins() {
+		return api(dev.wxwork.api.oa.CheckinApi.class);
+	}
+
+	/** Approval templates and applications. */
+	public dev.wxwork.api.oa.ApprovalApi approvals() {
+		return api(dev.wxwork.api.oa.ApprovalApi.class);
+	}
+
+	/** Records of the corp-paid phone. */
+	public dev.wxwork.api.oa.DialApi dialRecords() {
+		return api(dev.wxwork.api.oa.DialApi.class);
+	}
+
+	/** Schedules in members' calendars. */
+	public dev.wxwork.api.schedule.ScheduleApi schedules() {
+		return api(dev.wxwork.api.schedule.ScheduleApi.class);
+	}
+
+	/** Electronic invoices handed in for reimbursement. */
+	public dev.wxwork.api.invoice.InvoiceApi invoices() {
+		return api(dev.wxwork.api.invoice.InvoiceApi.class);
+	}
+
+	/** Signatures for the JS-SDK's {@code wx.config} and {@code wx.agentConfig}, with the cached tickets. */
+	public dev.wxwork.api.jssdk.JsSdkSigner jsSdk() {
+		return new dev.wxwork.api.jssdk.JsSdkSigner(this.corpId, this::requireAgentId, this::jsapiTicket,
+				this::agentConfigTicket, Clock.systemUTC());
+	}
+
 
 	// ---- end of identity, app management, messaging extras, media, OA, schedules, invoices, JS-SDK ----
 

@@ -21,7 +21,8 @@ public @interface WeComDoc {
 
 	/**
 	 * For a method that is no {@code @HttpExchange} endpoint (a URL builder, a signature, a streamed
-	 * download): the WeCom path or URL it builds or calls.
+	 * download): the WeCom path or URL it builds or calls, optionally after the HTTP method
+	 * ({@code "POST /cgi-bin/media/upload"}).
 	 */
 	String path() default "";
 

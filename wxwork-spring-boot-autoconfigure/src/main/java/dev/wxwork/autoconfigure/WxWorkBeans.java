@@ -19,7 +19,7 @@ final class WxWorkBeans {
 	static WxWorkHttpClient httpClient(WxWorkProperties properties, ObservationRegistry observations) {
 		WxWorkProperties.Retry retry = properties.getRetry();
 		return new WxWorkHttpClient(properties.getApiBaseUrl(), properties.getHttp().getConnectTimeout(),
-				properties.getHttp().getReadTimeout(),
+				properties.getHttp().getReadTimeout(), properties.getHttp().getMediaTimeout(),
 				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()), observations);
 	}
 

@@ -192,6 +192,17 @@ public class WxWorkProperties {
 		/** How long to wait for a WeCom response once the request is sent. */
 		private Duration readTimeout = Duration.ofSeconds(30);
 
+		/** How long one media upload or download may take, body included. */
+		private Duration mediaTimeout = Duration.ofMinutes(10);
+
+		public Duration getMediaTimeout() {
+			return this.mediaTimeout;
+		}
+
+		public void setMediaTimeout(Duration mediaTimeout) {
+			this.mediaTimeout = mediaTimeout;
+		}
+
 		public Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
@@ -304,10 +315,22 @@ public class WxWorkProperties {
 		private Duration timestampTolerance = Duration.ofMinutes(5);
 
 		/** The largest callback body accepted, in bytes. */
-		private int maxBodySize = 256 * 1024;
+		private int maxBodySize = 262144;
 
 		/** How long a handled callback is remembered so that WeCom's retries of it are not handled again. */
 		private Duration deduplicationWindow = Duration.ofMinutes(10);
+
+		/** How many callbacks the in-memory deduplication remembers at most (used when there is no Redis). */
+		private int deduplicationCapacity = 100000;
+
+		/** How many threads run async callback handlers. */
+		private int asyncThreads = 4;
+
+		/** How many acknowledged callbacks may wait for an async thread; beyond that WeCom is answered 503 and retries. */
+		private int asyncQueueCapacity = 1000;
+
+		/** How long shutdown waits for async callback handlers that are running or queued. */
+		private Duration asyncShutdownTimeout = Duration.ofSeconds(10);
 
 		public Duration getTimestampTolerance() {
 			return this.timestampTolerance;
@@ -331,6 +354,38 @@ public class WxWorkProperties {
 
 		public void setDeduplicationWindow(Duration deduplicationWindow) {
 			this.deduplicationWindow = deduplicationWindow;
+		}
+
+		public int getDeduplicationCapacity() {
+			return this.deduplicationCapacity;
+		}
+
+		public void setDeduplicationCapacity(int deduplicationCapacity) {
+			this.deduplicationCapacity = deduplicationCapacity;
+		}
+
+		public int getAsyncThreads() {
+			return this.asyncThreads;
+		}
+
+		public void setAsyncThreads(int asyncThreads) {
+			this.asyncThreads = asyncThreads;
+		}
+
+		public int getAsyncQueueCapacity() {
+			return this.asyncQueueCapacity;
+		}
+
+		public void setAsyncQueueCapacity(int asyncQueueCapacity) {
+			this.asyncQueueCapacity = asyncQueueCapacity;
+		}
+
+		public Duration getAsyncShutdownTimeout() {
+			return this.asyncShutdownTimeout;
+		}
+
+		public void setAsyncShutdownTimeout(Duration asyncShutdownTimeout) {
+			this.asyncShutdownTimeout = asyncShutdownTimeout;
 		}
 
 	}

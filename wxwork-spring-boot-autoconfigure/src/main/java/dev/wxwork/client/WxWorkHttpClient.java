@@ -31,6 +31,8 @@ public final class WxWorkHttpClient {
 
 	private final RestClient restClient;
 
+	private final RestClient mediaRestClient;
+
 	private final RetryPolicy retryPolicy;
 
 	private final ObservationRegistry observations;
@@ -47,25 +49,45 @@ public final class WxWorkHttpClient {
 	 */
 	public WxWorkHttpClient(String baseUrl, Duration connectTimeout, Duration readTimeout, RetryPolicy retryPolicy,
 			ObservationRegistry observations) {
+		this(baseUrl, connectTimeout, readTimeout, Duration.ofMinutes(10), retryPolicy, observations);
+	}
+
+	/**
+	 * @param readTimeout how long an API call may take once sent
+	 * @param mediaTimeout how long a media upload or download may take: the JDK request factory's
+	 * timeout covers the whole exchange, body included, so large files need their own
+	 */
+	public WxWorkHttpClient(String baseUrl, Duration connectTimeout, Duration readTimeout, Duration mediaTimeout,
+			RetryPolicy retryPolicy, ObservationRegistry observations) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(readTimeout);
 		this.restClient = RestClient.builder()
-			.requestFactory(requestFactory)
+			.requestFactory(requestFactory(httpClient, readTimeout))
 			.uriBuilderFactory(new AccessTokenUriBuilderFactory(baseUrl))
 			.configureMessageConverters((converters) -> converters.registerDefaults()
 				.withJsonConverter(new WxWorkJsonConverter(WxWorkJson.mapper())))
 			.build();
+		this.mediaRestClient = this.restClient.mutate().requestFactory(requestFactory(httpClient, mediaTimeout)).build();
 		this.retryPolicy = retryPolicy;
 		this.observations = observations;
+	}
+
+	private static JdkClientHttpRequestFactory requestFactory(HttpClient httpClient, Duration timeout) {
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(timeout);
+		return requestFactory;
 	}
 
 	/** The underlying client, for exchanges that must be run through {@link #call}. */
 	public RestClient restClient() {
 		return this.restClient;
+	}
+
+	/** The same client with the media timeout, for uploads and downloads run through {@link #call}. */
+	public RestClient mediaRestClient() {
+		return this.mediaRestClient;
 	}
 
 	/** A factory of {@code @HttpExchange} API groups whose calls carry {@code token}'s access token. */

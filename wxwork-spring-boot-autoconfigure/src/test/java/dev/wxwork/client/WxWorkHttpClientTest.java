@@ -12,6 +12,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.contact.User;
 import dev.wxwork.testing.WeComStandIn;
@@ -32,10 +33,7 @@ class WxWorkHttpClientTest {
 	}
 
 	private WxWorkAgent agent(String secret) {
-		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5),
-				new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
-		return new WxWorkAgent("app", 1000002L, "corp1", secret, http, new MemoryAccessTokenStore(),
-				new CredentialKeys("test"), TokenSettings.defaults(), Clock.systemUTC());
+		return StandInAgent.of(this.wecom, 1000002L, secret);
 	}
 
 	@Test

@@ -48,6 +48,108 @@ public final class WeComStandIn implements AutoCloseable {
 			return this.query.get(name);
 		}
 
+		/** The parts of a {@code multipart/form-data} body; fails when the body is not one. */
+		public List<Part> parts() {
+			return Part.parse(this.contentType, this.body);
+		}
+
+		/** The multipart part of this name; fails when there is none. */
+		public Part part(String name) {
+			return parts().stream()
+				.filter((part) -> name.equals(part.name()))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("No multipart part named " + name + " in " + parts()));
+		}
+
+	}
+
+	/** A part of a {@code multipart/form-data} request body: its headers (names lower-cased) and content. */
+	public record Part(Map<String, String> headers, byte[] content) {
+
+		/** A header's value, or null. */
+		public String header(String name) {
+			return this.headers.get(name.toLowerCase(java.util.Locale.ROOT));
+		}
+
+		/** The {@code name} parameter of the part's Content-Disposition. */
+		public String name() {
+			return dispositionParameter("name");
+		}
+
+		/** The {@code filename} parameter of the part's Content-Disposition, or null. */
+		public String filename() {
+			return dispositionParameter("filename");
+		}
+
+		/** A parameter of the part's Content-Disposition (quotes removed), or null. */
+		public String dispositionParameter(String parameter) {
+			String disposition = header("Content-Disposition");
+			if (disposition == null) {
+				return null;
+			}
+			java.util.regex.Matcher matcher = java.util.regex.Pattern
+				.compile(";\\s*" + java.util.regex.Pattern.quote(parameter) + "=(\"((?:[^\"\\\\]|\\\\.)*)\"|[^;]*)")
+				.matcher(disposition);
+			if (!matcher.find()) {
+				return null;
+			}
+			return (matcher.group(2) != null) ? matcher.group(2).replaceAll("\\\\(.)", "$1") : matcher.group(1).trim();
+		}
+
+		@Override
+		public String toString() {
+			return "Part[" + this.headers + ", " + this.content.length + " bytes]";
+		}
+
+		static List<Part> parse(String contentType, byte[] body) {
+			if (contentType == null || !contentType.startsWith("multipart/form-data")) {
+				throw new AssertionError("Not a multipart request: Content-Type " + contentType);
+			}
+			java.util.regex.Matcher boundaryMatch = java.util.regex.Pattern.compile("boundary=\"?([^\";]+)\"?")
+				.matcher(contentType);
+			if (!boundaryMatch.find()) {
+				throw new AssertionError("No boundary in " + contentType);
+			}
+			byte[] delimiter = ("--" + boundaryMatch.group(1)).getBytes(StandardCharsets.ISO_8859_1);
+			List<Part> parts = new java.util.ArrayList<>();
+			int position = indexOf(body, delimiter, 0);
+			while (position >= 0) {
+				int afterDelimiter = position + delimiter.length;
+				if (afterDelimiter + 1 < body.length && body[afterDelimiter] == '-' && body[afterDelimiter + 1] == '-') {
+					return parts;
+				}
+				int headersStart = afterDelimiter + 2;
+				int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
+				int next = indexOf(body, ("\r\n" + new String(delimiter, StandardCharsets.ISO_8859_1))
+					.getBytes(StandardCharsets.ISO_8859_1), headersEnd);
+				if (headersEnd < 0 || next < 0) {
+					throw new AssertionError("Malformed multipart body");
+				}
+				Map<String, String> headers = new LinkedHashMap<>();
+				for (String line : new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8)
+					.split("\r\n")) {
+					int colon = line.indexOf(':');
+					headers.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+							line.substring(colon + 1).trim());
+				}
+				parts.add(new Part(headers, java.util.Arrays.copyOfRange(body, headersEnd + 4, next)));
+				position = next + 2;
+			}
+			throw new AssertionError("Multipart body without closing delimiter");
+		}
+
+		private static int indexOf(byte[] data, byte[] pattern, int from) {
+			outer: for (int i = Math.max(from, 0); i <= data.length - pattern.length; i++) {
+				for (int j = 0; j < pattern.length; j++) {
+					if (data[i + j] != pattern[j]) {
+						continue outer;
+					}
+				}
+				return i;
+			}
+			return -1;
+		}
+
 	}
 
 	/** An answer: status, content type and body. */
@@ -70,6 +172,8 @@ public final class WeComStandIn implements AutoCloseable {
 	private final Map<String, Function<RecordedRequest, Answer>> routes = new ConcurrentHashMap<>();
 
 	private final Map<String, Queue<Integer>> faults = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<String, String>> responseHeaders = new ConcurrentHashMap<>();
 
 	private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
 
@@ -161,6 +265,12 @@ public final class WeComStandIn implements AutoCloseable {
 		return this;
 	}
 
+	/** Adds this header to every answer of this path, errors included (such as a download's Content-Disposition). */
+	public WeComStandIn responseHeader(String path, String name, String value) {
+		this.responseHeaders.computeIfAbsent(path, (key) -> new ConcurrentHashMap<>()).put(name, value);
+		return this;
+	}
+
 	/** The next calls to this path answer these errcodes, one call each, before the normal answer. */
 	public WeComStandIn failNext(String path, Integer... errcodes) {
 		this.faults.computeIfAbsent(path, (key) -> new ConcurrentLinkedQueue<>()).addAll(List.of(errcodes));
@@ -206,6 +316,8 @@ public final class WeComStandIn implements AutoCloseable {
 			this.requests.add(request);
 			Answer answer = answer(request);
 			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+			this.responseHeaders.getOrDefault(request.path(), Map.of())
+				.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 			exchange.sendResponseHeaders(answer.status(), answer.body().length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(answer.body());

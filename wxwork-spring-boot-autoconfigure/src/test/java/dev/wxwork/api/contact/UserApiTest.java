@@ -1,7 +1,5 @@
 package dev.wxwork.api.contact;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -10,15 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.contact.User.Attribute;
-import dev.wxwork.client.RetryPolicy;
-import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.WeComStandIn;
-import dev.wxwork.token.CredentialKeys;
-import dev.wxwork.token.MemoryAccessTokenStore;
-import dev.wxwork.token.TokenSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,10 +30,7 @@ class UserApiTest {
 	}
 
 	private WxWorkAgent agent() {
-		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5),
-				new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
-		return new WxWorkAgent("contacts", null, "corp1", "s3cr3t", http, new MemoryAccessTokenStore(),
-				new CredentialKeys("test"), TokenSettings.defaults(), Clock.systemUTC());
+		return StandInAgent.of(this.wecom, null);
 	}
 
 	private WeComStandIn.RecordedRequest last(String path) {

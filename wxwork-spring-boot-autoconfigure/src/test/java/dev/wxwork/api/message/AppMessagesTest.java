@@ -1,6 +1,5 @@
 package dev.wxwork.api.message;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.message.AppMessage.ContentItem;
 import dev.wxwork.api.message.AppMessage.MiniprogramNotice;
@@ -18,14 +18,9 @@ import dev.wxwork.api.message.AppMessage.TaskCard;
 import dev.wxwork.api.message.AppMessage.TaskCardButton;
 import dev.wxwork.api.message.AppMessage.TextCard;
 import dev.wxwork.api.message.AppMessage.Video;
-import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkApiException;
-import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.WeComStandIn;
-import dev.wxwork.token.CredentialKeys;
-import dev.wxwork.token.MemoryAccessTokenStore;
-import dev.wxwork.token.TokenSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -53,10 +48,7 @@ class AppMessagesTest {
 	}
 
 	private WxWorkAgent agent(Long agentId) {
-		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5),
-				new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
-		return new WxWorkAgent("app", agentId, "corp1", "s3cr3t", http, new MemoryAccessTokenStore(),
-				new CredentialKeys("test"), TokenSettings.defaults(), Clock.systemUTC());
+		return StandInAgent.of(this.wecom, agentId);
 	}
 
 	private void assertSent(String path, String expectedJson) {

@@ -1,7 +1,5 @@
 package dev.wxwork.api.message;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.api.message.TemplateCard.ActionMenuItem;
 import dev.wxwork.api.message.TemplateCard.Button;
 import dev.wxwork.api.message.TemplateCard.ButtonSelection;
@@ -23,13 +22,8 @@ import dev.wxwork.api.message.TemplateCard.QuoteArea;
 import dev.wxwork.api.message.TemplateCard.Select;
 import dev.wxwork.api.message.TemplateCard.Source;
 import dev.wxwork.api.message.TemplateCard.VerticalContent;
-import dev.wxwork.client.RetryPolicy;
-import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.WeComStandIn;
-import dev.wxwork.token.CredentialKeys;
-import dev.wxwork.token.MemoryAccessTokenStore;
-import dev.wxwork.token.TokenSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -47,11 +41,7 @@ class TemplateCardTest {
 
 	@BeforeEach
 	void setUp() {
-		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5),
-				new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
-		this.messages = new dev.wxwork.agent.WxWorkAgent("app", 1L, "corp1", "s3cr3t", http,
-				new MemoryAccessTokenStore(), new CredentialKeys("test"), TokenSettings.defaults(), Clock.systemUTC())
-			.messages();
+		this.messages = StandInAgent.of(this.wecom, 1L).messages();
 		this.wecom.respond(SEND, """
 				{"errcode":0,"errmsg":"ok","invaliduser":"","msgid":"m1","response_code":"rc-1"}""");
 	}

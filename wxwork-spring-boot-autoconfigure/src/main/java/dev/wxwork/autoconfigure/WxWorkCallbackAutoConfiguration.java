@@ -1,0 +1,44 @@
+package dev.wxwork.autoconfigure;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import dev.wxwork.agent.WxWorkAgents;
+import dev.wxwork.callback.CallbackDeduplicator;
+import dev.wxwork.callback.CallbackEndpointRegistrar;
+import dev.wxwork.callback.CallbackHandlerMapping;
+
+/**
+ * Serves the {@code @WxWorkCallback} endpoints over Spring MVC, deduplicating WeCom's retries in
+ * Redis when the application has a Redis connection (like the token store), else in memory.
+ */
+@AutoConfiguration(after = WxWorkAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBean(WxWorkAgents.class)
+@Import({ WxWorkCallbackDeduplicators.Redis.class, WxWorkCallbackDeduplicators.Memory.class })
+public final class WxWorkCallbackAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CallbackHandlerMapping wxWorkCallbackHandlerMapping() {
+		return new CallbackHandlerMapping();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CallbackEndpointRegistrar wxWorkCallbackEndpointRegistrar(CallbackHandlerMapping mapping, WxWorkAgents agents,
+			WxWorkProperties properties, CallbackDeduplicator deduplicator) {
+		return WxWorkCallbackBeans.registrar(mapping, agents, properties, deduplicator, Clock.systemUTC());
+	}
+
+}

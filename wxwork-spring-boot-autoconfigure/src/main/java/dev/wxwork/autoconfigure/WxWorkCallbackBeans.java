@@ -1,0 +1,37 @@
+package dev.wxwork.autoconfigure;
+
+import java.time.Clock;
+
+import dev.wxwork.agent.WxWorkAgents;
+import dev.wxwork.callback.CallbackDeduplicator;
+import dev.wxwork.callback.CallbackEndpoint;
+import dev.wxwork.callback.CallbackEndpointRegistrar;
+import dev.wxwork.callback.CallbackHandlerMapping;
+
+/** Turns the callback part of {@link WxWorkProperties} into the callback package's plain objects. */
+final class WxWorkCallbackBeans {
+
+	private WxWorkCallbackBeans() {
+	}
+
+	static CallbackEndpointRegistrar registrar(CallbackHandlerMapping mapping, WxWorkAgents agents,
+			WxWorkProperties properties, CallbackDeduplicator deduplicator, Clock clock) {
+		WxWorkProperties.CallbackSettings callback = properties.getCallback();
+		return new CallbackEndpointRegistrar(mapping, agents, (name) -> secret(properties, name), deduplicator,
+				new CallbackEndpoint.Settings(callback.getTimestampTolerance(), callback.getMaxBodySize(),
+						properties.getRedisKeyPrefix()),
+				new CallbackEndpointRegistrar.AsyncSettings(callback.getAsyncThreads(), callback.getAsyncQueueCapacity(),
+						callback.getAsyncShutdownTimeout()),
+				clock);
+	}
+
+	private static CallbackEndpointRegistrar.CallbackSecret secret(WxWorkProperties properties, String name) {
+		WxWorkProperties.Agent agent = properties.getAgents().get(name);
+		if (agent == null) {
+			return null;
+		}
+		return new CallbackEndpointRegistrar.CallbackSecret(agent.getCallback().getToken(),
+				agent.getCallback().getEncodingAesKey());
+	}
+
+}

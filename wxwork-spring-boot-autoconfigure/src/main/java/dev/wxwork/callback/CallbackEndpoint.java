@@ -1,0 +1,222 @@
+package dev.wxwork.callback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.callback.reply.Reply;
+import dev.wxwork.crypto.CallbackCrypto;
+import dev.wxwork.crypto.CallbackCryptoException;
+
+/**
+ * The callback endpoint of one app, free of HTTP: verifies, decrypts, types, deduplicates and
+ * dispatches a callback, and seals the handler's reply.
+ * <p>
+ * Order matters for safety: parameters and freshness first, then the signature (in constant time)
+ * before any byte is decrypted, then the receive id, and only then the inner XML. Every refusal is
+ * the same {@link CallbackResponse#REJECTED} answer, with the reason logged at WARN; no handler runs.
+ */
+public final class CallbackEndpoint {
+
+	private static final Log logger = LogFactory.getLog(CallbackEndpoint.class);
+
+	private final String agentName;
+
+	private final CallbackCrypto crypto;
+
+	private final CallbackDispatcher dispatcher;
+
+	private final WxWorkAgent agent;
+
+	private final CallbackDeduplicator deduplicator;
+
+	private final Executor executor;
+
+	private final Settings settings;
+
+	private final Clock clock;
+
+	private final String deduplicationKeyPrefix;
+
+	private final long toleranceSeconds;
+
+	/**
+	 * The endpoint of one app.
+	 * @param agent the app, passed to handlers that take it
+	 * @param crypto the app's callback crypto
+	 * @param dispatcher the app's handlers
+	 * @param deduplicator where handled callbacks are remembered
+	 * @param executor where async handlers run
+	 * @param settings limits and the deduplication key prefix
+	 * @param clock the clock for freshness checks and reply timestamps
+	 */
+	public CallbackEndpoint(WxWorkAgent agent, CallbackCrypto crypto, CallbackDispatcher dispatcher,
+			CallbackDeduplicator deduplicator, Executor executor, Settings settings, Clock clock) {
+		this.agentName = agent.name();
+		this.agent = agent;
+		this.crypto = crypto;
+		this.dispatcher = dispatcher;
+		this.deduplicator = deduplicator;
+		this.executor = executor;
+		this.settings = settings;
+		this.clock = clock;
+		this.deduplicationKeyPrefix = settings.redisKeyPrefix() + ":callback:" + agent.corpId() + ":" + this.agentName + ":";
+		this.toleranceSeconds = Math.max(0, settings.timestampTolerance().toSeconds());
+	}
+
+	/** The app's name under {@code wxwork.agents}. */
+	public String agentName() {
+		return this.agentName;
+	}
+
+	/** The largest body accepted, in bytes. */
+	public int maxBodySize() {
+		return this.settings.maxBodySize();
+	}
+
+	/** Answers WeCom's URL verification (GET): the decrypted echostr alone. */
+	public CallbackResponse verify(String signature, String timestamp, String nonce, String echostr) {
+		if (isBlank(signature) || isBlank(timestamp) || isBlank(nonce) || isBlank(echostr)) {
+			return reject("a verification parameter is missing");
+		}
+		if (!isFresh(timestamp)) {
+			return reject("the timestamp is not within " + this.settings.timestampTolerance() + " of this server's clock");
+		}
+		try {
+			return CallbackResponse.echo(this.crypto.open(signature, timestamp, nonce, echostr));
+		}
+		catch (CallbackCryptoException ex) {
+			return reject(ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			return reject("the verification could not be read (" + ex.getClass().getSimpleName() + ")");
+		}
+	}
+
+	/** Receives a POSTed callback: the sealed reply, an empty 200, or a refusal. */
+	public CallbackResponse receive(String signature, String timestamp, String nonce, byte[] body) {
+		if (isBlank(signature) || isBlank(timestamp) || isBlank(nonce) || body == null || body.length == 0) {
+			return reject("a callback parameter or the body is missing");
+		}
+		if (body.length > this.settings.maxBodySize()) {
+			return reject("the body is larger than " + this.settings.maxBodySize() + " bytes");
+		}
+		if (!isFresh(timestamp)) {
+			return reject("the timestamp is not within " + this.settings.timestampTolerance() + " of this server's clock");
+		}
+		CallbackMessage message;
+		try {
+			message = CallbackMessage.parse(this.crypto.openCallback(signature, timestamp, nonce, body));
+		}
+		catch (CallbackCryptoException ex) {
+			return reject(ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// a bad callback is never a 5xx, whatever went wrong reading it
+			return reject("the callback could not be read (" + ex.getClass().getSimpleName() + ")");
+		}
+		CallbackHandlerMethod handler = this.dispatcher.find(message);
+		if (message.bindingProblem() != null) {
+			logger.warn("A callback to app '" + this.agentName + "' (" + message + ") did not bind to "
+					+ message.bindingProblem() + "; only handlers that take CallbackMessage can receive it");
+		}
+		if (handler == null) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("No handler of app '" + this.agentName + "' takes " + message);
+			}
+			return CallbackResponse.ACKNOWLEDGED;
+		}
+		String deduplicationKey = this.deduplicationKeyPrefix + message.identity();
+		if (!this.deduplicator.tryStart(deduplicationKey)) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Ignoring WeCom's retry of " + message + " to app '" + this.agentName + "'");
+			}
+			return CallbackResponse.ACKNOWLEDGED;
+		}
+		return handler.isAsync() ? handOver(handler, message, deduplicationKey)
+				: handle(handler, message, deduplicationKey);
+	}
+
+	private CallbackResponse handle(CallbackHandlerMethod handler, CallbackMessage message, String deduplicationKey) {
+		Reply reply;
+		try {
+			reply = handler.invoke(message, this.agent);
+		}
+		catch (Throwable ex) {
+			// released so that WeCom's retry (it gets no 200) runs the handler again: the message is not lost
+			this.deduplicator.release(deduplicationKey);
+			logger.error("Callback handler " + handler + " of app '" + this.agentName + "' failed for " + message
+					+ "; answering 500 so that WeCom retries it", ex);
+			return CallbackResponse.FAILED;
+		}
+		if (reply == null) {
+			return CallbackResponse.ACKNOWLEDGED;
+		}
+		String corp = (message.toUserName() != null) ? message.toUserName() : this.agent.corpId();
+		String xml = reply.toXml(message.fromUserName(), corp, this.clock.millis() / 1000);
+		return CallbackResponse.reply(this.crypto.seal(xml).replyXml());
+	}
+
+	private CallbackResponse handOver(CallbackHandlerMethod handler, CallbackMessage message, String deduplicationKey) {
+		try {
+			this.executor.execute(() -> {
+				try {
+					handler.invoke(message, this.agent);
+				}
+				catch (Throwable ex) {
+					logger.error("Async callback handler " + handler + " of app '" + this.agentName + "' failed for "
+							+ message + "; it was acknowledged already, so WeCom will not retry it", ex);
+				}
+			});
+			return CallbackResponse.ACKNOWLEDGED;
+		}
+		catch (RejectedExecutionException ex) {
+			this.deduplicator.release(deduplicationKey);
+			logger.warn("The callback executor is full; answering 503 to WeCom for " + message + " of app '"
+					+ this.agentName + "' so that it retries");
+			return CallbackResponse.BUSY;
+		}
+	}
+
+	/** Refuses a callback: logs why (never a secret) and answers the one uniform refusal. */
+	public CallbackResponse reject(String reason) {
+		logger.warn("Refused a callback to app '" + this.agentName + "': " + reason);
+		return CallbackResponse.REJECTED;
+	}
+
+	private boolean isFresh(String timestamp) {
+		long seconds;
+		try {
+			seconds = Long.parseLong(timestamp);
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		return Math.abs(this.clock.millis() / 1000 - seconds) <= this.toleranceSeconds;
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	@Override
+	public String toString() {
+		return "CallbackEndpoint[app=" + this.agentName + ", " + this.dispatcher + "]";
+	}
+
+	/**
+	 * Limits of an endpoint.
+	 *
+	 * @param timestampTolerance how far a callback's timestamp may be from this server's clock
+	 * @param maxBodySize the largest body accepted, in bytes
+	 * @param redisKeyPrefix the prefix of deduplication keys ({@code wxwork.redis-key-prefix})
+	 */
+	public record Settings(Duration timestampTolerance, int maxBodySize, String redisKeyPrefix) {
+	}
+
+}

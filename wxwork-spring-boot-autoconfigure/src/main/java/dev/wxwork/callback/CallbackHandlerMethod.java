@@ -1,0 +1,91 @@
+package dev.wxwork.callback;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.util.ReflectionUtils;
+
+import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.callback.message.WxWorkMessage;
+import dev.wxwork.callback.reply.Reply;
+
+/**
+ * One handler method, resolved once at startup: its arguments are known by position and it is called
+ * through a bound method handle, so a message costs no reflective lookup.
+ */
+final class CallbackHandlerMethod {
+
+	enum Argument {
+
+		PAYLOAD, MESSAGE, AGENT
+
+	}
+
+	private final String description;
+
+	private final MethodHandle handle;
+
+	private final Argument[] arguments;
+
+	private final Class<?> payloadType;
+
+	private final boolean async;
+
+	CallbackHandlerMethod(Object bean, Method method, Argument[] arguments, Class<?> payloadType, boolean async) {
+		this.description = describe(method);
+		this.arguments = arguments;
+		this.payloadType = payloadType;
+		this.async = async;
+		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+		ReflectionUtils.makeAccessible(invocable);
+		try {
+			this.handle = MethodHandles.lookup()
+				.unreflect(invocable)
+				.bindTo(bean)
+				.asType(MethodType.genericMethodType(arguments.length))
+				.asSpreader(Object[].class, arguments.length);
+		}
+		catch (IllegalAccessException ex) {
+			throw new InvalidCallbackHandlerException("Callback handler " + this.description + " is not accessible: " + ex.getMessage());
+		}
+	}
+
+	static String describe(Method method) {
+		return method.getDeclaringClass().getName().replace('$', '.') + "." + method.getName() + "("
+				+ Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
+				+ ")";
+	}
+
+	/** Whether this handler can take the message: a typed parameter needs a message of that type. */
+	boolean accepts(CallbackMessage message) {
+		return this.payloadType == null || message.typed().filter(this.payloadType::isInstance).isPresent();
+	}
+
+	boolean isAsync() {
+		return this.async;
+	}
+
+	/** Calls the handler; its passive reply, or null. */
+	Reply invoke(CallbackMessage message, WxWorkAgent agent) throws Throwable {
+		Object[] values = new Object[this.arguments.length];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = switch (this.arguments[i]) {
+				case PAYLOAD -> message.typed().map(WxWorkMessage.class::cast).orElse(null);
+				case MESSAGE -> message;
+				case AGENT -> agent;
+			};
+		}
+		return (Reply) (Object) this.handle.invokeExact(values);
+	}
+
+	@Override
+	public String toString() {
+		return this.description;
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.wxwork.callback.event;
+
+/**
+ * A member was deleted (doc 90970).
+ *
+ * @param toUserName the corp id the message was sent to
+ * @param fromUserName the member who sent it
+ * @param createTime when it was sent, seconds since the epoch
+ * @param msgType the MsgType
+ * @param agentId the AgentID of the app
+ * @param event the Event
+ * @param changeType the ChangeType
+ * @param userId the member's userid
+ */
+public record DeleteUserEvent(String toUserName,
+		String fromUserName,
+		long createTime,
+		String msgType,
+		Long agentId,
+		String event,
+		String changeType,
+		String userId) implements ChangeContactEvent {
+}

@@ -1,0 +1,23 @@
+package dev.wxwork.callback.event;
+
+/**
+ * A customer group was dismissed (doc 92130).
+ *
+ * @param toUserName the corp id the message was sent to
+ * @param fromUserName the member who sent it
+ * @param createTime when it was sent, seconds since the epoch
+ * @param msgType the MsgType
+ * @param agentId the AgentID of the app
+ * @param event the Event
+ * @param changeType the ChangeType
+ * @param chatId the customer group id
+ */
+public record ExternalChatDismissEvent(String toUserName,
+		String fromUserName,
+		long createTime,
+		String msgType,
+		Long agentId,
+		String event,
+		String changeType,
+		String chatId) implements ChangeExternalChatEvent {
+}

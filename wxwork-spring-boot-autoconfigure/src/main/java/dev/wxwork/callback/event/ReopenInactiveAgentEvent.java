@@ -1,0 +1,19 @@
+package dev.wxwork.callback.event;
+
+/**
+ * WeCom reopened the app after an inactive close (doc 90240).
+ *
+ * @param toUserName the corp id the message was sent to
+ * @param fromUserName the member who sent it
+ * @param createTime when it was sent, seconds since the epoch
+ * @param msgType the MsgType
+ * @param agentId the AgentID of the app
+ * @param event the Event
+ */
+public record ReopenInactiveAgentEvent(String toUserName,
+		String fromUserName,
+		long createTime,
+		String msgType,
+		Long agentId,
+		String event) implements WxWorkEvent {
+}

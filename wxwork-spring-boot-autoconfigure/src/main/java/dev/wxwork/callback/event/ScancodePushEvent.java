@@ -1,0 +1,23 @@
+package dev.wxwork.callback.event;
+
+/**
+ * A member scanned a code from the menu and the client showed the result (doc 90240).
+ *
+ * @param toUserName the corp id the message was sent to
+ * @param fromUserName the member who sent it
+ * @param createTime when it was sent, seconds since the epoch
+ * @param msgType the MsgType
+ * @param agentId the AgentID of the app
+ * @param event the Event
+ * @param eventKey the EventKey
+ * @param scanCodeInfo what was scanned
+ */
+public record ScancodePushEvent(String toUserName,
+		String fromUserName,
+		long createTime,
+		String msgType,
+		Long agentId,
+		String event,
+		String eventKey,
+		ScanCodeInfo scanCodeInfo) implements ScanCodeEvent {
+}

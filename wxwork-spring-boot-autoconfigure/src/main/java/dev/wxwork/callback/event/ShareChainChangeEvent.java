@@ -1,0 +1,19 @@
+package dev.wxwork.callback.event;
+
+/**
+ * The app's sharing along the upstream/downstream chain changed (doc 90240).
+ *
+ * @param toUserName the corp id the message was sent to
+ * @param fromUserName the member who sent it
+ * @param createTime when it was sent, seconds since the epoch
+ * @param msgType the MsgType
+ * @param agentId the AgentID of the app
+ * @param event the Event
+ */
+public record ShareChainChangeEvent(String toUserName,
+		String fromUserName,
+		long createTime,
+		String msgType,
+		Long agentId,
+		String event) implements WxWorkEvent {
+}

@@ -1,0 +1,21 @@
+package dev.wxwork.callback.event;
+
+/**
+ * An approval in WeCom's own approval app changed state (doc 91815).
+ *
+ * @param toUserName the corp id the message was sent to
+ * @param fromUserName the member who sent it
+ * @param createTime when it was sent, seconds since the epoch
+ * @param msgType the MsgType
+ * @param agentId the AgentID of the app
+ * @param event the Event
+ * @param approvalInfo the approval and its state
+ */
+public record SysApprovalChangeEvent(String toUserName,
+		String fromUserName,
+		long createTime,
+		String msgType,
+		Long agentId,
+		String event,
+		ApprovalInfo approvalInfo) implements WxWorkEvent {
+}

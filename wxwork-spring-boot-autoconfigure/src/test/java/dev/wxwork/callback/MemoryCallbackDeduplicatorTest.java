@@ -1,0 +1,74 @@
+package dev.wxwork.callback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MemoryCallbackDeduplicatorTest {
+
+	private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+
+	private final Clock clock = new Clock() {
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.ofEpochMilli(MemoryCallbackDeduplicatorTest.this.now.get());
+		}
+
+	};
+
+	@Test
+	void takesACallbackOnceWithinTheWindowAndAgainAfterIt() {
+		MemoryCallbackDeduplicator deduplicator = new MemoryCallbackDeduplicator(Duration.ofMinutes(10), 100, this.clock);
+		assertThat(deduplicator.tryStart("a")).isTrue();
+		assertThat(deduplicator.tryStart("a")).isFalse();
+		this.now.addAndGet(Duration.ofMinutes(10).toMillis());
+		assertThat(deduplicator.tryStart("a")).isTrue();
+	}
+
+	@Test
+	void releasingLetsTheRetryThrough() {
+		MemoryCallbackDeduplicator deduplicator = new MemoryCallbackDeduplicator(Duration.ofMinutes(10), 100, this.clock);
+		deduplicator.tryStart("a");
+		deduplicator.release("a");
+		assertThat(deduplicator.tryStart("a")).isTrue();
+	}
+
+	@Test
+	void staysBoundedUnderAFloodOfDistinctCallbacks() {
+		MemoryCallbackDeduplicator deduplicator = new MemoryCallbackDeduplicator(Duration.ofHours(1), 1000, this.clock);
+		for (int i = 0; i < 50_000; i++) {
+			assertThat(deduplicator.tryStart("msg-" + i)).isTrue();
+		}
+		assertThat(deduplicator.size()).isEqualTo(1000);
+		assertThat(deduplicator.tryStart("msg-49999")).isFalse();
+	}
+
+	@Test
+	void forgetsExpiredMarksAsTimePasses() {
+		MemoryCallbackDeduplicator deduplicator = new MemoryCallbackDeduplicator(Duration.ofSeconds(1), 1000, this.clock);
+		for (int i = 0; i < 500; i++) {
+			deduplicator.tryStart("msg-" + i);
+		}
+		this.now.addAndGet(1001);
+		deduplicator.tryStart("later");
+		assertThat(deduplicator.size()).isEqualTo(1);
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.wxwork.callback;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+import dev.wxwork.callback.message.TextMessage;
+import dev.wxwork.callback.reply.Reply;
+import dev.wxwork.crypto.CallbackCrypto;
+import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.testing.RedisServer;
+import dev.wxwork.testing.WeComCallbackSender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** WeCom's retries reach any instance of a service; with Redis, a message is still handled once. */
+class RedisDeduplicationTest {
+
+	private static final String CORP_ID = "wwredistest";
+
+	private static final String TOKEN = "redis-token";
+
+	private static final String KEY = "ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlkj";
+
+	static final AtomicInteger handled = new AtomicInteger();
+
+	private final RedisServer redis = RedisServer.start();
+
+	private ConfigurableApplicationContext first;
+
+	private ConfigurableApplicationContext second;
+
+	@AfterEach
+	void stop() {
+		if (this.first != null) {
+			this.first.close();
+		}
+		if (this.second != null) {
+			this.second.close();
+		}
+		this.redis.close();
+	}
+
+	@Test
+	void aRetryReachingAnotherInstanceIsNotHandledAgain() throws Exception {
+		handled.set(0);
+		this.first = start();
+		this.second = start();
+		WeComCallbackSender toFirst = sender(this.first);
+		WeComCallbackSender toSecond = sender(this.second);
+		SealedMessage message = toFirst.crypto().seal(toFirst.textMessage("zhangsan", "hello"));
+		HttpResponse<String> delivered = toFirst.send(message);
+		HttpResponse<String> retried = toSecond.send(message);
+		assertThat(delivered.body()).isNotEmpty();
+		assertThat(retried.statusCode()).isEqualTo(200);
+		assertThat(retried.body()).isEmpty();
+		assertThat(handled).hasValue(1);
+		assertThat(this.redis.cli("KEYS", "wxwork:callback:" + CORP_ID + ":bot:*")).contains("MsgId=");
+
+		SealedMessage raced = toFirst.crypto().seal(toFirst.textMessage("lisi", "at the same time"));
+		CompletableFuture<HttpResponse<String>> one = CompletableFuture.supplyAsync(() -> toFirst.send(raced));
+		CompletableFuture<HttpResponse<String>> other = CompletableFuture.supplyAsync(() -> toSecond.send(raced));
+		assertThat(one.get().statusCode()).isEqualTo(200);
+		assertThat(other.get().statusCode()).isEqualTo(200);
+		assertThat(handled).hasValue(2);
+	}
+
+	@Test
+	void handlesTheMessageWhenRedisIsDown() {
+		handled.set(0);
+		this.first = start();
+		WeComCallbackSender wecom = sender(this.first);
+		this.redis.stop();
+		HttpResponse<String> response = wecom.send(wecom.textMessage("wangwu", "is anyone there"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(wecom.crypto().openReply(response.body())).contains("echo: is anyone there");
+		assertThat(handled).hasValue(1);
+	}
+
+	@Test
+	void theDeduplicatorMarksOnceAndReleases() {
+		var connections = this.redis.newConnectionFactory();
+		try {
+			RedisCallbackDeduplicator deduplicator = new RedisCallbackDeduplicator(connections, Duration.ofSeconds(30));
+			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isTrue();
+			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isFalse();
+			assertThat(Long.parseLong(this.redis.cli("PTTL", "wxwork:callback:test:1"))).isBetween(1L, 30_000L);
+			deduplicator.release("wxwork:callback:test:1");
+			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isTrue();
+		}
+		finally {
+			connections.destroy();
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(App.class).properties("server.port=0", "spring.data.redis.host=127.0.0.1",
+				"spring.data.redis.port=" + this.redis.port(), "spring.data.redis.timeout=1s",
+				"wxwork.corp-id=" + CORP_ID, "wxwork.agents.bot.agent-id=1000002",
+				"wxwork.agents.bot.secret=unused", "wxwork.agents.bot.callback.token=" + TOKEN,
+				"wxwork.agents.bot.callback.encoding-aes-key=" + KEY)
+			.run();
+	}
+
+	private static WeComCallbackSender sender(ConfigurableApplicationContext context) {
+		return new WeComCallbackSender("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
+				+ "/wxwork/bot/callback", new CallbackCrypto(TOKEN, KEY, CORP_ID), CORP_ID);
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(Echo.class)
+	static class App {
+
+	}
+
+	@WxWorkCallback(agent = "bot")
+	static class Echo {
+
+		@OnMessage
+		Reply echo(TextMessage message) throws InterruptedException {
+			handled.incrementAndGet();
+			Thread.sleep(200);
+			return Reply.text("echo: " + message.content());
+		}
+
+	}
+
+}

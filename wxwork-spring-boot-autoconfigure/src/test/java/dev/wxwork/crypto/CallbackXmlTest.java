@@ -1,0 +1,72 @@
+package dev.wxwork.crypto;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The XML reader takes the subset WeCom writes, resolves only XML's own entities, and refuses the rest. */
+class CallbackXmlTest {
+
+	@Test
+	void readsCdataTextEntitiesAndCharacterReferences() {
+		ObjectNode xml = CallbackXml.read("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<!-- a comment -->
+				<xml>
+				  <A><![CDATA[<b>&amp;</b>]]></A>
+				  <B>1 &lt; 2 &amp;&amp; 3 &gt; 2 &quot;&apos; &#20320;&#x597D; 😀</B>
+				  <C><![CDATA[part one]]> and <![CDATA[part two]]></C>
+				  <D/>
+				  <E attribute="a > b" other='x'>with attributes</E>
+				  <F></F>
+				</xml>
+				""");
+		assertThat(xml.get("A").stringValue()).isEqualTo("<b>&amp;</b>");
+		assertThat(xml.get("B").stringValue()).isEqualTo("1 < 2 && 3 > 2 \"' 你好 😀");
+		assertThat(xml.get("C").stringValue()).isEqualTo("part one and part two");
+		assertThat(xml.get("D").stringValue()).isEmpty();
+		assertThat(xml.get("E").stringValue()).isEqualTo("with attributes");
+		assertThat(xml.get("F").stringValue()).isEmpty();
+	}
+
+	@Test
+	void keepsWhitespaceInsideTextButNotBetweenElements() {
+		ObjectNode xml = CallbackXml.read("<xml>\n\t<Content>  two  spaces  </Content>\n</xml>");
+		assertThat(xml.get("Content").stringValue()).isEqualTo("  two  spaces  ");
+		assertThat(xml.size()).isEqualTo(1);
+	}
+
+	@Test
+	void turnsRepeatedElementsAndListWrappersIntoArrays() {
+		ObjectNode xml = CallbackXml.read("""
+				<xml><SendPicsInfo><Count>2</Count><PicList><item><PicMd5Sum>a</PicMd5Sum></item><item><PicMd5Sum>b</PicMd5Sum></item></PicList></SendPicsInfo>
+				<One><PicList><item><PicMd5Sum>c</PicMd5Sum></item></PicList></One>
+				<SpRecord><SpStatus>1</SpStatus></SpRecord><SpRecord><SpStatus>2</SpStatus></SpRecord></xml>""");
+		assertThat(xml.get("SendPicsInfo").get("PicList").isArray()).isTrue();
+		assertThat(xml.get("SendPicsInfo").get("PicList").get(1).get("PicMd5Sum").stringValue()).isEqualTo("b");
+		assertThat(xml.get("One").get("PicList").get(0).get("PicMd5Sum").stringValue()).isEqualTo("c");
+		assertThat(xml.get("SpRecord").size()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesWhatWeComNeverSends() {
+		for (String bad : new String[] { "<!DOCTYPE xml><xml/>", "<xml><!ENTITY x \"y\"></xml>",
+				"<xml><A>&custom;</A></xml>", "<xml><A>&#0;</A></xml>", "<xml><A>&#xZZ;</A></xml>", "<xml><A>&amp</A></xml>",
+				"<xml><A></B></xml>", "<xml><A>", "<xml>", "", "text<xml/>", "<xml/><xml/>", "<xml><A><![CDATA[open</A></xml>",
+				"<xml><!-- open </xml>", "<xml><A attr=\"open></A></xml>", "< xml/>", "<xml>" + "<a>".repeat(20) + "</a>".repeat(20) + "</xml>" }) {
+			assertThatExceptionOfType(CallbackCryptoException.class).as(bad)
+				.isThrownBy(() -> CallbackXml.read(bad))
+				.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(CallbackCryptoException.Reason.XML));
+		}
+	}
+
+	@Test
+	void acceptsAByteOrderMark() {
+		assertThat(CallbackXml.read("\uFEFF<xml><A>1</A></xml>").get("A").stringValue()).isEqualTo("1");
+		assertThatExceptionOfType(CallbackCryptoException.class).isThrownBy(() -> CallbackXml.read("\uFEFFjunk<xml/>"));
+	}
+
+}
