@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.wxwork.callback.CallbackMessage;
+
 /** The most recent callbacks the demo app handled (after deduplication), for {@code GET /events}. */
 @Component
 public class CallbackLog {
@@ -14,8 +16,10 @@ public class CallbackLog {
 	private final RingBuffer<HandledCallback> recent = new RingBuffer<>(CAPACITY);
 
 	/** Records a handled callback; lock-free, so it costs next to nothing on the callback path. */
-	public void record(HandledCallback callback) {
-		this.recent.add(callback);
+	public void record(CallbackMessage callback) {
+		this.recent.add(new HandledCallback(callback.msgType(), callback.event(), callback.changeType(),
+				callback.fromUserName(), (callback.createTime() != 0) ? callback.createTime() : null, callback.msgId(),
+				callback.get("UserID")));
 	}
 
 	/** The recorded callbacks, oldest first. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.wxwork.autoconfigure.WxWorkProperties;
 
@@ -23,6 +24,13 @@ class SimulatorConfiguration {
 		wxwork.getAgents().values().forEach((agent) -> agentIdsBySecret.put(agent.getSecret(),
 				(agent.getAgentId() != null) ? agent.getAgentId() : 0L));
 		return new WeComSimulator(wxwork.getCorpId(), agentIdsBySecret, new LinkedHashSet<>(simulator.users()),
+				Clock.systemUTC());
+	}
+
+	/** It delivers to this server, on the port it listens on once started. */
+	@Bean
+	CallbackPusher callbackPusher(WxWorkProperties wxwork, Environment environment) {
+		return new CallbackPusher(wxwork, () -> environment.getRequiredProperty("local.server.port", Integer.class),
 				Clock.systemUTC());
 	}
 

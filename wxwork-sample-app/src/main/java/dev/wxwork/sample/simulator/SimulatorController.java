@@ -1,11 +1,14 @@
 package dev.wxwork.sample.simulator;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,8 +27,11 @@ class SimulatorController {
 
 	private final WeComSimulator simulator;
 
-	SimulatorController(WeComSimulator simulator) {
+	private final CallbackPusher pusher;
+
+	SimulatorController(WeComSimulator simulator, CallbackPusher pusher) {
 		this.simulator = simulator;
+		this.pusher = pusher;
 	}
 
 	@GetMapping("/cgi-bin/gettoken")
@@ -44,6 +50,21 @@ class SimulatorController {
 	@GetMapping("/messages")
 	List<Map<String, Object>> sentMessages() {
 		return this.simulator.sentMessages();
+	}
+
+	/**
+	 * Pushes a message or event to this app's callback as WeCom would, and answers the callback sent,
+	 * the HTTP status and the decrypted reply: {@code {"status":200,"msgId":...,"reply":"<xml>...",
+	 * "replyContent":"echo: ..."}}.
+	 */
+	@PostMapping("/push")
+	Map<String, Object> push(@RequestBody PushRequest request) throws IOException, InterruptedException {
+		return this.pusher.push(request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> badPush(IllegalArgumentException ex) {
+		return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(ex.getMessage())));
 	}
 
 }

@@ -1,0 +1,54 @@
+package dev.wxwork.sample.simulator;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.wxwork.callback.CallbackMessage;
+import dev.wxwork.callback.event.CreateUserEvent;
+import dev.wxwork.callback.message.TextMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class CallbackPusherTest {
+
+	@Test
+	void writesATextMessageAsWeComDoes() {
+		String xml = CallbackPusher.xml(new PushRequest(null, "text", "zhangsan", "你好 <&> ]]> end", null, null, null,
+				null, null, null, null, null), "ww-corp", 1000002L, "4561255354251345929", 1409659813L);
+		assertThat(xml).isEqualTo("<xml><ToUserName><![CDATA[ww-corp]]></ToUserName>"
+				+ "<FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>1409659813</CreateTime>"
+				+ "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[你好 <&> ]]]]><![CDATA[> end]]></Content>"
+				+ "<MsgId>4561255354251345929</MsgId><AgentID>1000002</AgentID></xml>");
+		CallbackMessage message = CallbackMessage.parse(xml);
+		assertThat(message.typed()).get().isInstanceOfSatisfying(TextMessage.class, (text) -> {
+			assertThat(text.content()).isEqualTo("你好 <&> ]]> end");
+			assertThat(text.msgId()).isEqualTo("4561255354251345929");
+			assertThat(text.agentId()).isEqualTo(1000002L);
+		});
+	}
+
+	@Test
+	void writesAMemberCreatedEventFromSysWithoutAnAgentId() {
+		String xml = CallbackPusher.xml(new PushRequest(null, "event", null, null, "change_contact", "create_user",
+				"lisi", "李四", null, null, null, Map.of("Mobile", "13800000000")), "ww-corp", 1000002L, null, 1700000000L);
+		CallbackMessage message = CallbackMessage.parse(xml);
+		assertThat(message.fromUserName()).isEqualTo("sys");
+		assertThat(message.agentId()).isNull();
+		assertThat(message.msgId()).isNull();
+		assertThat(message.typed()).get().isInstanceOfSatisfying(CreateUserEvent.class, (event) -> {
+			assertThat(event.userId()).isEqualTo("lisi");
+			assertThat(event.name()).isEqualTo("李四");
+			assertThat(event.mobile()).isEqualTo("13800000000");
+			assertThat(event.createTime()).isEqualTo(1700000000L);
+		});
+	}
+
+	@Test
+	void refusesAnElementNameThatIsNoXmlName() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CallbackPusher.xml(new PushRequest(null, "text", "zhangsan",
+				"hi", null, null, null, null, null, null, null, Map.of("a><b", "x")), "ww-corp", 1L, "1", 1L));
+	}
+
+}
