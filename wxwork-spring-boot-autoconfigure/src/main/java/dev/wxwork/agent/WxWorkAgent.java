@@ -3,12 +3,36 @@ package dev.wxwork.agent;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.wxwork.api.app.AgentApi;
+import dev.wxwork.api.app.MenuApi;
+import dev.wxwork.api.appchat.AppChatApi;
 import dev.wxwork.api.contact.BatchJobApi;
 import dev.wxwork.api.contact.DepartmentApi;
 import dev.wxwork.api.contact.TagApi;
 import dev.wxwork.api.contact.UserApi;
+import dev.wxwork.api.externalcontact.contactway.ContactWayApi;
+import dev.wxwork.api.externalcontact.customer.CustomerApi;
+import dev.wxwork.api.externalcontact.groupchat.GroupChatApi;
+import dev.wxwork.api.externalcontact.message.CustomerMessageApi;
+import dev.wxwork.api.externalcontact.moment.MomentApi;
+import dev.wxwork.api.externalcontact.strategy.CustomerStrategyApi;
+import dev.wxwork.api.externalcontact.strategy.MomentStrategyApi;
+import dev.wxwork.api.externalcontact.tag.CustomerTagApi;
+import dev.wxwork.api.externalcontact.transfer.CustomerTransferApi;
+import dev.wxwork.api.identity.AuthApi;
+import dev.wxwork.api.identity.LoginLinks;
+import dev.wxwork.api.invoice.InvoiceApi;
+import dev.wxwork.api.jssdk.JsSdkSigner;
 import dev.wxwork.api.jssdk.JsSdkTicketApi;
+import dev.wxwork.api.linkedcorp.LinkedCorpMessageApi;
+import dev.wxwork.api.media.MediaApi;
 import dev.wxwork.api.message.AppMessages;
+import dev.wxwork.api.network.NetworkApi;
+import dev.wxwork.api.oa.ApprovalApi;
+import dev.wxwork.api.oa.CheckinApi;
+import dev.wxwork.api.oa.DialApi;
+import dev.wxwork.api.schedule.ScheduleApi;
+import dev.wxwork.api.school.SchoolNotificationApi;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.token.AccessTokenFetcher;
 import dev.wxwork.token.AccessTokenStore;
@@ -141,48 +165,48 @@ public class WxWorkAgent {
 	// ---- customer contact ----
 
 	/** Customers, the members who serve them, and their contact statistics. */
-	public dev.wxwork.api.externalcontact.customer.CustomerApi customers() {
-		return api(dev.wxwork.api.externalcontact.customer.CustomerApi.class);
+	public CustomerApi customers() {
+		return api(CustomerApi.class);
 	}
 
 	/** "Contact me" ways (QR codes and buttons through which customers add members). */
-	public dev.wxwork.api.externalcontact.contactway.ContactWayApi contactWays() {
-		return api(dev.wxwork.api.externalcontact.contactway.ContactWayApi.class);
+	public ContactWayApi contactWays() {
+		return api(ContactWayApi.class);
 	}
 
 	/** Customer tags: the corp's tag library, rule-group tags, tagging customers. */
-	public dev.wxwork.api.externalcontact.tag.CustomerTagApi customerTags() {
-		return api(dev.wxwork.api.externalcontact.tag.CustomerTagApi.class);
+	public CustomerTagApi customerTags() {
+		return api(CustomerTagApi.class);
 	}
 
 	/** Customer rule groups. */
-	public dev.wxwork.api.externalcontact.strategy.CustomerStrategyApi customerStrategies() {
-		return api(dev.wxwork.api.externalcontact.strategy.CustomerStrategyApi.class);
+	public CustomerStrategyApi customerStrategies() {
+		return api(CustomerStrategyApi.class);
 	}
 
 	/** Handing customers and customer groups over between members, employed or resigned. */
-	public dev.wxwork.api.externalcontact.transfer.CustomerTransferApi customerTransfers() {
-		return api(dev.wxwork.api.externalcontact.transfer.CustomerTransferApi.class);
+	public CustomerTransferApi customerTransfers() {
+		return api(CustomerTransferApi.class);
 	}
 
 	/** Customer group chats and their statistics. */
-	public dev.wxwork.api.externalcontact.groupchat.GroupChatApi customerGroupChats() {
-		return api(dev.wxwork.api.externalcontact.groupchat.GroupChatApi.class);
+	public GroupChatApi customerGroupChats() {
+		return api(GroupChatApi.class);
 	}
 
 	/** Posts on customers' moments. */
-	public dev.wxwork.api.externalcontact.moment.MomentApi moments() {
-		return api(dev.wxwork.api.externalcontact.moment.MomentApi.class);
+	public MomentApi moments() {
+		return api(MomentApi.class);
 	}
 
 	/** Moment rule groups. */
-	public dev.wxwork.api.externalcontact.strategy.MomentStrategyApi momentStrategies() {
-		return api(dev.wxwork.api.externalcontact.strategy.MomentStrategyApi.class);
+	public MomentStrategyApi momentStrategies() {
+		return api(MomentStrategyApi.class);
 	}
 
 	/** Mass messages, welcome messages and group welcome templates for customers. */
-	public dev.wxwork.api.externalcontact.message.CustomerMessageApi customerMessages() {
-		return api(dev.wxwork.api.externalcontact.message.CustomerMessageApi.class);
+	public CustomerMessageApi customerMessages() {
+		return api(CustomerMessageApi.class);
 	}
 
 	// ---- end of customer contact ----
@@ -195,78 +219,78 @@ public class WxWorkAgent {
 	// ---- identity, app management, messaging extras, media, OA, schedules, invoices, JS-SDK ----
 
 	/** Who a login code belongs to: members and visitors (auth/getuserinfo, auth/getuserdetail). */
-	public dev.wxwork.api.identity.AuthApi auth() {
-		return api(dev.wxwork.api.identity.AuthApi.class);
+	public AuthApi auth() {
+		return api(AuthApi.class);
 	}
 
 	/** The OAuth2 and web-login links of this app. */
-	public dev.wxwork.api.identity.LoginLinks loginLinks() {
-		return new dev.wxwork.api.identity.LoginLinks(this.corpId, this::requireAgentId);
+	public LoginLinks loginLinks() {
+		return new LoginLinks(this.corpId, this::requireAgentId);
 	}
 
 	/** Apps: details, settings and the workbench; this app's own id is {@link #requireAgentId()}. */
-	public dev.wxwork.api.app.AgentApi apps() {
-		return api(dev.wxwork.api.app.AgentApi.class);
+	public AgentApi apps() {
+		return api(AgentApi.class);
 	}
 
 	/** Apps' custom menus; this app's own id is {@link #requireAgentId()}. */
-	public dev.wxwork.api.app.MenuApi menus() {
-		return api(dev.wxwork.api.app.MenuApi.class);
+	public MenuApi menus() {
+		return api(MenuApi.class);
 	}
 
 	/** Group chats the app creates and posts to. */
-	public dev.wxwork.api.appchat.AppChatApi appChats() {
-		return api(dev.wxwork.api.appchat.AppChatApi.class);
+	public AppChatApi appChats() {
+		return api(AppChatApi.class);
 	}
 
 	/** App messages to members of linked corps. */
-	public dev.wxwork.api.linkedcorp.LinkedCorpMessageApi linkedCorpMessages() {
-		return api(dev.wxwork.api.linkedcorp.LinkedCorpMessageApi.class);
+	public LinkedCorpMessageApi linkedCorpMessages() {
+		return api(LinkedCorpMessageApi.class);
 	}
 
 	/** School notifications to parents and students. */
-	public dev.wxwork.api.school.SchoolNotificationApi schoolNotifications() {
-		return api(dev.wxwork.api.school.SchoolNotificationApi.class);
+	public SchoolNotificationApi schoolNotifications() {
+		return api(SchoolNotificationApi.class);
 	}
 
 	/** WeCom's callback and API IP ranges. */
-	public dev.wxwork.api.network.NetworkApi network() {
-		return api(dev.wxwork.api.network.NetworkApi.class);
+	public NetworkApi network() {
+		return api(NetworkApi.class);
 	}
 
 	/** Temporary media and images: streamed uploads and downloads. */
-	public dev.wxwork.api.media.MediaApi media() {
-		return new dev.wxwork.api.media.MediaApi(this.http, this.accessToken);
+	public MediaApi media() {
+		return new MediaApi(this.http, this.accessToken);
 	}
 
 	/** Check-in records and rules (the Checkin app's secret). */
-	public dev.wxwork.api.oa.CheckinApi checkins() {
-		return api(dev.wxwork.api.oa.CheckinApi.class);
+	public CheckinApi checkins() {
+		return api(CheckinApi.class);
 	}
 
 	/** Approval templates and applications. */
-	public dev.wxwork.api.oa.ApprovalApi approvals() {
-		return api(dev.wxwork.api.oa.ApprovalApi.class);
+	public ApprovalApi approvals() {
+		return api(ApprovalApi.class);
 	}
 
 	/** Records of the corp-paid phone. */
-	public dev.wxwork.api.oa.DialApi dialRecords() {
-		return api(dev.wxwork.api.oa.DialApi.class);
+	public DialApi dialRecords() {
+		return api(DialApi.class);
 	}
 
 	/** Schedules in members' calendars. */
-	public dev.wxwork.api.schedule.ScheduleApi schedules() {
-		return api(dev.wxwork.api.schedule.ScheduleApi.class);
+	public ScheduleApi schedules() {
+		return api(ScheduleApi.class);
 	}
 
 	/** Electronic invoices handed in for reimbursement. */
-	public dev.wxwork.api.invoice.InvoiceApi invoices() {
-		return api(dev.wxwork.api.invoice.InvoiceApi.class);
+	public InvoiceApi invoices() {
+		return api(InvoiceApi.class);
 	}
 
 	/** Signatures for the JS-SDK's {@code wx.config} and {@code wx.agentConfig}, with the cached tickets. */
-	public dev.wxwork.api.jssdk.JsSdkSigner jsSdk() {
-		return new dev.wxwork.api.jssdk.JsSdkSigner(this.corpId, this::requireAgentId, this::jsapiTicket,
+	public JsSdkSigner jsSdk() {
+		return new JsSdkSigner(this.corpId, this::requireAgentId, this::jsapiTicket,
 				this::agentConfigTicket, Clock.systemUTC());
 	}
 
