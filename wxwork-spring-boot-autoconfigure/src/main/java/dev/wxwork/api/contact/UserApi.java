@@ -3,11 +3,7 @@ package dev.wxwork.api.contact;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,6 +12,8 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
+import dev.wxwork.api.CursorPage;
+import dev.wxwork.api.Pages;
 import dev.wxwork.api.WeComDoc;
 
 /** Members (成员管理, doc 90194): {@code agent.users()}. */
@@ -65,24 +63,7 @@ public interface UserApi {
 	/** Every member's userid and departments, fetching pages of 10000 only as the stream is consumed (doc 96067). */
 	@WeComDoc(value = "96067", path = "/cgi-bin/user/list_id")
 	default Stream<UseridPage.Entry> listAllIds() {
-		Spliterator<UseridPage> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-				Spliterator.ORDERED | Spliterator.NONNULL) {
-
-			private UseridPageRequest next = UseridPageRequest.first();
-
-			@Override
-			public boolean tryAdvance(Consumer<? super UseridPage> action) {
-				if (this.next == null) {
-					return false;
-				}
-				UseridPage page = listIds(this.next);
-				this.next = page.hasMore() ? UseridPageRequest.after(page.nextCursor()) : null;
-				action.accept(page);
-				return true;
-			}
-
-		};
-		return StreamSupport.stream(pages, false).flatMap((page) -> page.entries().stream());
+		return Pages.byCursor((cursor) -> listIds((cursor != null) ? UseridPageRequest.after(cursor) : UseridPageRequest.first()));
 	}
 
 	/** The openid of a member, for WeChat Pay and similar (doc 90202). */
@@ -200,10 +181,15 @@ public interface UserApi {
 	}
 
 	/** A page of userids with their departments; {@code nextCursor} is empty on the last page. */
-	record UseridPage(String nextCursor, @JsonProperty("dept_user") List<Entry> entries) {
+	record UseridPage(String nextCursor, @JsonProperty("dept_user") List<Entry> entries) implements CursorPage<UseridPage.Entry> {
 
 		public UseridPage {
 			entries = (entries != null) ? entries : List.of();
+		}
+
+		@Override
+		public List<Entry> items() {
+			return this.entries;
 		}
 
 		/** Whether another page follows. */

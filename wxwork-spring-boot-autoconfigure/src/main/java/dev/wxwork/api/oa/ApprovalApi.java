@@ -1,12 +1,12 @@
 package dev.wxwork.api.oa;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
+import dev.wxwork.api.Pages;
 import dev.wxwork.api.WeComDoc;
 
 /** The Approval (审批) app: templates, applications and their status; call with the Approval app's secret or an app allowed to. */
@@ -37,19 +37,7 @@ public interface ApprovalApi {
 	/** Every application number the query matches, read page by page (doc 91816). */
 	@WeComDoc("91816")
 	default List<String> getAllApprovalNumbers(ApprovalNumberQuery query) {
-		List<String> numbers = new ArrayList<>();
-		ApprovalNumberQuery next = query;
-		while (true) {
-			ApprovalNumberPage page = getApprovalInfo(next);
-			if (page.spNoList() != null) {
-				numbers.addAll(page.spNoList());
-			}
-			String cursor = page.newNextCursor();
-			if (cursor == null || cursor.isEmpty() || cursor.equals(next.newCursor())) {
-				return numbers;
-			}
-			next = next.withCursor(cursor);
-		}
+		return Pages.byCursor((cursor) -> getApprovalInfo((cursor != null) ? query.withCursor(cursor) : query)).toList();
 	}
 
 	/** An application's content, status and approval steps (doc 91983). */

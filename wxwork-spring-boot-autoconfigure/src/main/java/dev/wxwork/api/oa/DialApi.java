@@ -1,12 +1,12 @@
 package dev.wxwork.api.oa;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
+import dev.wxwork.api.Pages;
 import dev.wxwork.api.WeComDoc;
 
 /** Records of the corp-paid phone (公费电话). */
@@ -21,19 +21,10 @@ public interface DialApi {
 	/** Every call record in a period, read page by page (doc 93662). */
 	@WeComDoc("93662")
 	default List<DialRecordPage.DialRecord> getAllDialRecords(long startTime, long endTime) {
-		List<DialRecordPage.DialRecord> records = new ArrayList<>();
 		int limit = DialRecordQuery.MAX_LIMIT;
-		for (int offset = 0;; offset += limit) {
-			List<DialRecordPage.DialRecord> page = getDialRecord(new DialRecordQuery(startTime, endTime, offset, limit))
-				.record();
-			if (page == null || page.isEmpty()) {
-				return records;
-			}
-			records.addAll(page);
-			if (page.size() < limit) {
-				return records;
-			}
-		}
+		return Pages.byPageSize(limit,
+				(offset) -> getDialRecord(new DialRecordQuery(startTime, endTime, offset, limit)).record())
+			.toList();
 	}
 
 }

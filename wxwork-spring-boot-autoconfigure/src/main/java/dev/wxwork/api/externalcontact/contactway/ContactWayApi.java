@@ -8,8 +8,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
-import dev.wxwork.api.externalcontact.CursorPage;
-import dev.wxwork.api.externalcontact.Pages;
+import dev.wxwork.api.CursorPage;
+import dev.wxwork.api.Pages;
 
 /** "Contact me" ways (客户联系「联系我」管理, doc 92228). */
 @HttpExchange("/cgi-bin/externalcontact")

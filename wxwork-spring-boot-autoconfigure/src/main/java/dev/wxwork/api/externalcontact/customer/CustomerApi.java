@@ -12,8 +12,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
-import dev.wxwork.api.externalcontact.CursorPage;
-import dev.wxwork.api.externalcontact.Pages;
+import dev.wxwork.api.CursorPage;
+import dev.wxwork.api.Pages;
 
 /** Customers and the members who serve them (客户管理, doc 92109). */
 @HttpExchange("/cgi-bin/externalcontact")

@@ -8,9 +8,9 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
-import dev.wxwork.api.externalcontact.CursorPage;
-import dev.wxwork.api.externalcontact.OffsetPage;
-import dev.wxwork.api.externalcontact.Pages;
+import dev.wxwork.api.CursorPage;
+import dev.wxwork.api.OffsetPage;
+import dev.wxwork.api.Pages;
 
 /** Customer group chats and their statistics (客户群管理, doc 92120). */
 @HttpExchange("/cgi-bin/externalcontact")

@@ -9,8 +9,8 @@ import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.externalcontact.Attachment;
-import dev.wxwork.api.externalcontact.CursorPage;
-import dev.wxwork.api.externalcontact.Pages;
+import dev.wxwork.api.CursorPage;
+import dev.wxwork.api.Pages;
 import dev.wxwork.api.externalcontact.Text;
 
 /** Messages to customers: mass messages, welcome messages and group welcome templates (消息推送, doc 92135). */

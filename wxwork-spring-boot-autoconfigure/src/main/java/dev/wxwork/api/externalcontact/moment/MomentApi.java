@@ -8,8 +8,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
-import dev.wxwork.api.externalcontact.CursorPage;
-import dev.wxwork.api.externalcontact.Pages;
+import dev.wxwork.api.CursorPage;
+import dev.wxwork.api.Pages;
 
 /** The posts on customers' moments and their reach (获取客户朋友圈全部的发表记录, doc 93333). */
 @HttpExchange("/cgi-bin/externalcontact")

@@ -8,7 +8,7 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
-import dev.wxwork.api.externalcontact.Pages;
+import dev.wxwork.api.Pages;
 import dev.wxwork.api.externalcontact.strategy.Strategies.Details;
 import dev.wxwork.api.externalcontact.strategy.Strategies.IdPage;
 import dev.wxwork.api.externalcontact.strategy.Strategies.NewStrategy;

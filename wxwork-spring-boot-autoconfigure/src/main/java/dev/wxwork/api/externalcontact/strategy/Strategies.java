@@ -2,7 +2,7 @@ package dev.wxwork.api.externalcontact.strategy;
 
 import java.util.List;
 
-import dev.wxwork.api.externalcontact.CursorPage;
+import dev.wxwork.api.CursorPage;
 
 /** The requests and answers that customer and moment rule groups share. */
 public final class Strategies {

@@ -8,8 +8,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
-import dev.wxwork.api.externalcontact.CursorPage;
-import dev.wxwork.api.externalcontact.Pages;
+import dev.wxwork.api.CursorPage;
+import dev.wxwork.api.Pages;
 
 /**
  * Handing customers and customer groups over from one member to another, while the member is still

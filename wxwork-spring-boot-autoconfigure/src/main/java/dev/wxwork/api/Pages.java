@@ -1,4 +1,4 @@
-package dev.wxwork.api.externalcontact;
+package dev.wxwork.api;
 
 import java.util.Iterator;
 import java.util.List;
@@ -94,6 +94,42 @@ public final class Pages {
 				// An offset that does not move forward would loop forever; treat it as the end.
 				this.last = items.isEmpty() || next <= this.offset || next >= page.total();
 				this.offset = next;
+				return items;
+			}
+
+		});
+	}
+
+	/**
+	 * Every item of an offset-paged list that tells no total: pages of {@code pageSize} are fetched from
+	 * offset 0 on until one comes back shorter than that.
+	 * @param pageSize the page size every request asks for
+	 * @param fetchPage fetches the items at an offset (null counts as none)
+	 * @param <T> the item type
+	 * @return the items of all pages, in order
+	 */
+	public static <T> Stream<T> byPageSize(int pageSize, IntFunction<List<T>> fetchPage) {
+		Objects.requireNonNull(fetchPage, "fetchPage");
+		return walk(new PageIterator<T>() {
+
+			private int offset;
+
+			private boolean last;
+
+			@Override
+			List<T> fetchFirst() {
+				return fetchAt();
+			}
+
+			@Override
+			List<T> fetchNext() {
+				return this.last ? null : fetchAt();
+			}
+
+			private List<T> fetchAt() {
+				List<T> items = items(fetchPage.apply(this.offset));
+				this.last = items.size() < pageSize;
+				this.offset += items.size();
 				return items;
 			}
 

@@ -1,4 +1,4 @@
-package dev.wxwork.api.externalcontact;
+package dev.wxwork.api;
 
 import java.util.List;
 

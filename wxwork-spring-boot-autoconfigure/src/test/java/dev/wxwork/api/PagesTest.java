@@ -1,4 +1,4 @@
-package dev.wxwork.api.externalcontact;
+package dev.wxwork.api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +85,18 @@ class PagesTest {
 		}).toList();
 		assertThat(items).containsExactly("x0");
 		assertThat(offsets).containsExactly(0);
+	}
+
+	@Test
+	void pagesWithoutATotalEndAtTheFirstShortPage() {
+		List<Integer> offsets = new ArrayList<>();
+		List<String> items = Pages.byPageSize(2, (offset) -> {
+			offsets.add(offset);
+			return (offset < 4) ? List.of("i" + offset, "i" + (offset + 1)) : List.of("i" + offset);
+		}).toList();
+		assertThat(items).containsExactly("i0", "i1", "i2", "i3", "i4");
+		assertThat(offsets).containsExactly(0, 2, 4);
+		assertThat(Pages.byPageSize(2, (offset) -> null).toList()).isEmpty();
 	}
 
 }
