@@ -65,6 +65,21 @@ class AppManagementApiTest {
 	}
 
 	@Test
+	void setSendsTheLogoAndTheOtherDocumentedSettingNames() {
+		// agent/set (doc 90228) names the logo logo_mediaid, one word after "logo_", not logo_media_id.
+		this.wecom.respond("/cgi-bin/agent/set", "{\"errcode\":0,\"errmsg\":\"ok\"}");
+		this.agent.apps()
+			.set(AgentSettings.of(1000005)
+				.withLogoMediaid("j5Y8X5yocspvBHcgXMSS6z1Cn9RQKREEJr4ecgLHi4YHOYP-a9k-ORz9jC3KD4G1")
+				.withDescription("内部财经服务平台")
+				.withRedirectDomain("open.work.weixin.qq.com")
+				.withReportEnter(true));
+		assertThat(json(this.wecom.lastRequest("/cgi-bin/agent/set").bodyText())).isEqualTo(json("""
+				{"agentid":1000005,"logo_mediaid":"j5Y8X5yocspvBHcgXMSS6z1Cn9RQKREEJr4ecgLHi4YHOYP-a9k-ORz9jC3KD4G1",
+				 "description":"内部财经服务平台","redirect_domain":"open.work.weixin.qq.com","isreportenter":1}"""));
+	}
+
+	@Test
 	void menuCreateSendsTheAgentIdAsParameterAndNestedButtons() {
 		this.wecom.respond("/cgi-bin/menu/create", "{\"errcode\":0,\"errmsg\":\"ok\"}");
 		this.agent.menus()
@@ -119,6 +134,20 @@ class AppManagementApiTest {
 		assertThat(template.type()).isEqualTo("image");
 		assertThat(template.image()).isEqualTo(new WorkbenchTemplate.Image("xxxx", "http://www.qq.com", "pages/index"));
 		assertThat(template.replaceUserData()).isTrue();
+	}
+
+	@Test
+	void webviewTemplateSendsHeightAndHideTitle() {
+		// set_workbench_template (doc 92535): webview {url, jump_url, pagepath, height: "single_row"|"double_row",
+		// hide_title: true|false}.
+		this.wecom.respond("/cgi-bin/agent/set_workbench_template", "{\"errcode\":0,\"errmsg\":\"ok\"}");
+		this.agent.apps()
+			.setWorkbenchTemplate(WorkbenchTemplate.webview(1000002,
+					new WorkbenchTemplate.Webview("http://www.qq.com", "http://www.qq.com", "pages/index", "double_row",
+							true)));
+		assertThat(json(this.wecom.lastRequest("/cgi-bin/agent/set_workbench_template").bodyText())).isEqualTo(json("""
+				{"agentid":1000002,"type":"webview","webview":{"url":"http://www.qq.com","jump_url":"http://www.qq.com",
+				 "pagepath":"pages/index","height":"double_row","hide_title":true}}"""));
 	}
 
 	@Test

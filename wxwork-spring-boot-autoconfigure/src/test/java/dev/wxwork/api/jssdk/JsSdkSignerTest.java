@@ -10,8 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.testing.WeComStandIn;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -96,6 +100,26 @@ class JsSdkSignerTest {
 		assertThatIllegalStateException().isThrownBy(() -> contacts.jsSdk().agentConfig("https://a.example.com/"))
 			.withMessageContaining("agent-id");
 		assertThat(this.wecom.requests("/cgi-bin/ticket/get")).isEmpty();
+	}
+
+	@Test
+	void configsAreWrittenWithTheNamesWxConfigAndWxAgentConfigTake() {
+		// wx.config({appId, timestamp, nonceStr, signature}) (doc 90514) and
+		// wx.agentConfig({corpid, agentid, timestamp, nonceStr, signature}) (doc 94313) take camelCase and
+		// lower-case names: a snake_case mapper (the library's, or an application's) must not rename them.
+		JsSdkConfig config = new JsSdkConfig("ww1", 1414587457L, NONCE, "0f9d");
+		JsSdkAgentConfig agentConfig = new JsSdkAgentConfig("ww1", 1000002L, 1414587457L, NONCE, "0f9d");
+		for (JsonMapper mapper : new JsonMapper[] { WxWorkJson.mapper(), JsonMapper.builder().build() }) {
+			assertThat(json(mapper.writeValueAsString(config))).isEqualTo(json("""
+					{"appId":"ww1","timestamp":1414587457,"nonceStr":"Wm3WZYTPz0wzccnW","signature":"0f9d"}"""));
+			assertThat(json(mapper.writeValueAsString(agentConfig))).isEqualTo(json("""
+					{"corpid":"ww1","agentid":1000002,"timestamp":1414587457,"nonceStr":"Wm3WZYTPz0wzccnW",
+					 "signature":"0f9d"}"""));
+		}
+	}
+
+	private static JsonNode json(String text) {
+		return JsonMapper.builder().build().readTree(text);
 	}
 
 	private static String sha1Hex(String text) throws Exception {
