@@ -2,6 +2,7 @@ package dev.wxwork.sample.simulator;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +24,7 @@ import dev.wxwork.crypto.SealedMessage;
 /**
  * Plays WeCom's part of a callback: writes the message or event as WeCom's XML, seals it with the
  * app's callback Token and EncodingAESKey (encrypted body, msg_signature, timestamp, nonce), POSTs it
- * to the app's callback URL on this server, and opens the sealed passive reply (checking its signature)
+ * to the app's callback URL on this server (or on another instance, given as the push's {@code target}), and opens the sealed passive reply (checking its signature)
  * as WeCom would.
  */
 public final class CallbackPusher {
@@ -70,9 +71,9 @@ public final class CallbackPusher {
 		long createTime = (request.createTime() != null) ? request.createTime() : this.clock.millis() / 1000;
 		String xml = xml(request, this.wxwork.getCorpId(), agent.getAgentId(), msgId, createTime);
 		SealedMessage sealed = crypto.seal(xml);
+		String target = (request.target() != null) ? request.target() : "http://127.0.0.1:" + this.port.getAsInt();
 		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port.getAsInt() + "/wxwork/" + agentName
-						+ "/callback?" + sealed.callbackQuery()))
+				HttpRequest.newBuilder(callbackUri(target, agentName, sealed.callbackQuery()))
 					.timeout(Duration.ofSeconds(10))
 					.header("Content-Type", "text/xml; charset=utf-8")
 					.POST(HttpRequest.BodyPublishers.ofString(sealed.callbackXml(this.wxwork.getCorpId(), agent.getAgentId()),
@@ -99,6 +100,29 @@ public final class CallbackPusher {
 			}
 		}
 		return answer;
+	}
+
+	/**
+	 * The callback URL of an app on the server at {@code target}, such as {@code http://127.0.0.1:8081}: an
+	 * http(s) base URL, optionally with a context path, and nothing a URL could smuggle in besides.
+	 */
+	static URI callbackUri(String target, String agentName, String query) {
+		URI base;
+		try {
+			base = new URI(target);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("target is not a URL: " + ex.getReason());
+		}
+		if (!"http".equalsIgnoreCase(base.getScheme()) && !"https".equalsIgnoreCase(base.getScheme())
+				|| base.getHost() == null || base.getRawUserInfo() != null || base.getRawQuery() != null
+				|| base.getRawFragment() != null) {
+			throw new IllegalArgumentException(
+					"target must be an http(s) base URL such as http://127.0.0.1:8081, without user, query or fragment");
+		}
+		String path = (base.getRawPath() != null) ? base.getRawPath().replaceAll("/+$", "") : "";
+		return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "/wxwork/" + agentName
+				+ "/callback" + (query.isEmpty() ? "" : "?" + query));
 	}
 
 	/** The plaintext callback in WeCom's element order (doc 90239 for messages, 90970 for contact changes). */

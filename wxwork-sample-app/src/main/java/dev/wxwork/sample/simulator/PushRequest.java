@@ -19,8 +19,10 @@ import java.util.Map;
  * @param msgId the MsgId of a message; a fresh unique one when absent
  * @param createTime the CreateTime, seconds since the epoch; now when absent
  * @param elements further elements by WeCom's names, such as {@code {"PicUrl": "..."}}
+ * @param target the base URL of the server to deliver to, such as {@code http://127.0.0.1:8081} for another
+ * instance of the app; this server when absent
  */
 public record PushRequest(String agent, String msgType, String fromUser, String content, String event,
 		String changeType, String userId, String name, String eventKey, String msgId, Long createTime,
-		Map<String, String> elements) {
+		Map<String, String> elements, String target) {
 }

@@ -46,6 +46,12 @@ class SimulatorController {
 		return this.simulator.sendMessage(accessToken, message);
 	}
 
+	/** How often the simulated WeCom was called: {@code {"gettokenCalls":1,"tokensIssued":1,"messagesAccepted":20}}. */
+	@GetMapping("/stats")
+	Map<String, Object> stats() {
+		return this.simulator.stats();
+	}
+
 	/** What the simulated WeCom received: the last 100 app messages it accepted. */
 	@GetMapping("/messages")
 	List<Map<String, Object>> sentMessages() {
@@ -53,7 +59,7 @@ class SimulatorController {
 	}
 
 	/**
-	 * Pushes a message or event to this app's callback as WeCom would, and answers the callback sent,
+	 * Pushes a message or event to this app's callback (or another instance's, given as {@code target}) as WeCom would, and answers the callback sent,
 	 * the HTTP status and the decrypted reply: {@code {"status":200,"msgId":...,"reply":"<xml>...",
 	 * "replyContent":"echo: ..."}}.
 	 */

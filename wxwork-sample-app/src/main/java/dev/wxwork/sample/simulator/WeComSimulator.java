@@ -50,6 +50,11 @@ public final class WeComSimulator {
 
 	private final AtomicLong messageCount = new AtomicLong();
 
+	// Counted so that a test can see how often the library asked for a token, over every instance.
+	private final AtomicLong gettokenCalls = new AtomicLong();
+
+	private final AtomicLong tokensIssued = new AtomicLong();
+
 	private final RingBuffer<Map<String, Object>> sentMessages = new RingBuffer<>(100);
 
 	/**
@@ -66,6 +71,7 @@ public final class WeComSimulator {
 
 	/** {@code GET /cgi-bin/gettoken} (doc 91039). */
 	public Map<String, Object> getToken(String corpid, String corpsecret) {
+		this.gettokenCalls.incrementAndGet();
 		if (!this.corpId.equals(corpid)) {
 			return error(40013, "invalid corpid");
 		}
@@ -79,6 +85,7 @@ public final class WeComSimulator {
 		}
 		String token = randomToken();
 		this.tokens.put(token, new Grant(agentId, now.plus(TOKEN_LIFETIME)));
+		this.tokensIssued.incrementAndGet();
 		// Shows that the library caches tokens: one line per token, not per call (the token itself stays out).
 		logger.info("Simulator: issued an access token for AgentId " + agentId + ", valid " + TOKEN_LIFETIME.toSeconds()
 				+ " s");
@@ -146,6 +153,18 @@ public final class WeComSimulator {
 		answer.put("invalidtag", String.join("|", tags));
 		answer.put("msgid", msgid);
 		return answer;
+	}
+
+	/**
+	 * How much the simulated WeCom was asked, since it started: {@code gettokenCalls} (refused ones
+	 * included), {@code tokensIssued} and {@code messagesAccepted}. Counts only, never a token.
+	 */
+	public Map<String, Object> stats() {
+		Map<String, Object> stats = new LinkedHashMap<>();
+		stats.put("gettokenCalls", this.gettokenCalls.get());
+		stats.put("tokensIssued", this.tokensIssued.get());
+		stats.put("messagesAccepted", this.messageCount.get());
+		return stats;
 	}
 
 	/** The last 100 messages the simulator accepted, oldest first, each with its msgid and the request body. */

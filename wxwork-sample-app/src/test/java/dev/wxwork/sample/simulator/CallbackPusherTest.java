@@ -16,7 +16,7 @@ class CallbackPusherTest {
 	@Test
 	void writesATextMessageAsWeComDoes() {
 		String xml = CallbackPusher.xml(new PushRequest(null, "text", "zhangsan", "你好 <&> ]]> end", null, null, null,
-				null, null, null, null, null), "ww-corp", 1000002L, "4561255354251345929", 1409659813L);
+				null, null, null, null, null, null), "ww-corp", 1000002L, "4561255354251345929", 1409659813L);
 		assertThat(xml).isEqualTo("<xml><ToUserName><![CDATA[ww-corp]]></ToUserName>"
 				+ "<FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>1409659813</CreateTime>"
 				+ "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[你好 <&> ]]]]><![CDATA[> end]]></Content>"
@@ -32,7 +32,7 @@ class CallbackPusherTest {
 	@Test
 	void writesAMemberCreatedEventFromSysWithoutAnAgentId() {
 		String xml = CallbackPusher.xml(new PushRequest(null, "event", null, null, "change_contact", "create_user",
-				"lisi", "李四", null, null, null, Map.of("Mobile", "13800000000")), "ww-corp", 1000002L, null, 1700000000L);
+				"lisi", "李四", null, null, null, Map.of("Mobile", "13800000000"), null), "ww-corp", 1000002L, null, 1700000000L);
 		CallbackMessage message = CallbackMessage.parse(xml);
 		assertThat(message.fromUserName()).isEqualTo("sys");
 		assertThat(message.agentId()).isNull();
@@ -48,7 +48,24 @@ class CallbackPusherTest {
 	@Test
 	void refusesAnElementNameThatIsNoXmlName() {
 		assertThatIllegalArgumentException().isThrownBy(() -> CallbackPusher.xml(new PushRequest(null, "text", "zhangsan",
-				"hi", null, null, null, null, null, null, null, Map.of("a><b", "x")), "ww-corp", 1L, "1", 1L));
+				"hi", null, null, null, null, null, null, null, Map.of("a><b", "x"), null), "ww-corp", 1L, "1", 1L));
+	}
+
+	@Test
+	void deliversToThisServerOrToTheTargetGiven() {
+		assertThat(CallbackPusher.callbackUri("http://127.0.0.1:8081", "demo", "msg_signature=s&timestamp=1&nonce=n"))
+			.hasToString("http://127.0.0.1:8081/wxwork/demo/callback?msg_signature=s&timestamp=1&nonce=n");
+		assertThat(CallbackPusher.callbackUri("https://app.example:8443/base/", "demo", "a=b"))
+			.hasToString("https://app.example:8443/base/wxwork/demo/callback?a=b");
+	}
+
+	@Test
+	void refusesATargetThatIsNoPlainHttpBaseUrl() {
+		for (String target : new String[] { "file:///etc/passwd", "127.0.0.1:8081", "http://user:pw@127.0.0.1:8081",
+				"http://127.0.0.1:8081/?x=1", "http://127.0.0.1:8081/#f", "http://[bad" }) {
+			assertThatIllegalArgumentException().as(target)
+				.isThrownBy(() -> CallbackPusher.callbackUri(target, "demo", "a=b"));
+		}
 	}
 
 }

@@ -105,6 +105,21 @@ class WeComSimulatorTest {
 		assertThat(List.of(this.simulator.sentMessages().size())).containsExactly(1);
 	}
 
+	@Test
+	void countsGettokenCallsIssuedTokensAndAcceptedMessagesButNeverShowsATokenInItsStats() {
+		assertThat(this.simulator.stats()).containsExactly(Map.entry("gettokenCalls", 0L), Map.entry("tokensIssued", 0L),
+				Map.entry("messagesAccepted", 0L));
+		String token = token();
+		this.simulator.getToken("ww-corp", "wrong");
+		this.simulator.sendMessage(token, text("zhangsan", "one"));
+		this.simulator.sendMessage(token, text("nobody", "refused"));
+		this.simulator.sendMessage(token, text("lisi", "two"));
+		Map<String, Object> stats = this.simulator.stats();
+		assertThat(stats).containsExactly(Map.entry("gettokenCalls", 2L), Map.entry("tokensIssued", 1L),
+				Map.entry("messagesAccepted", 2L));
+		assertThat(stats.values()).noneMatch((value) -> String.valueOf(value).contains(token));
+	}
+
 	private String token() {
 		return (String) this.simulator.getToken("ww-corp", "demo-secret").get("access_token");
 	}

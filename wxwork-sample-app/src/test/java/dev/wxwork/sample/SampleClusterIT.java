@@ -1,0 +1,357 @@
+package dev.wxwork.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the packaged jar on one real {@code redis-server}, both calling ONE simulated WeCom
+ * (instance A's), as two instances of a service call one WeCom: they share one access token and one
+ * callback deduplication. Redis and both instances are killed at the end, whatever happened.
+ */
+class SampleClusterIT {
+
+	private static final String CORP_ID = "wx5823bf96d3bd56c7";
+
+	// The demo app's secret in application.yml; it must never reach Redis.
+	private static final String SECRET = "demo-secret";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final Duration STARTUP = Duration.ofSeconds(90);
+
+	private static final Set<Integer> TAKEN_PORTS = new HashSet<>();
+
+	private static Path redisDir;
+
+	private static Process redis;
+
+	private static int redisPort;
+
+	private static Process appA;
+
+	private static Process appB;
+
+	private static String a;
+
+	private static String b;
+
+	@BeforeAll
+	static void startRedisAndTwoInstances() throws Exception {
+		String jar = System.getProperty("sample.jar");
+		assertThat(jar).as("the sample.jar system property (set by the failsafe plugin)").isNotBlank();
+		assertThat(new File(jar)).as("the packaged jar").isFile();
+		startRedis();
+		int portA = freePort();
+		int portB = freePort();
+		a = "http://127.0.0.1:" + portA;
+		b = "http://127.0.0.1:" + portB;
+		String redisArgument = "--spring.data.redis.port=" + redisPort;
+		appA = startInstance(jar, "a", "--server.port=" + portA, "--wxwork.token-store=redis", redisArgument);
+		// B's own simulator stays unused: it calls A's, so both instances talk to one WeCom.
+		appB = startInstance(jar, "b", "--server.port=" + portB, "--wxwork.token-store=redis", redisArgument,
+				"--wxwork.api-base-url=" + a + "/simulator");
+		Instant deadline = Instant.now().plus(STARTUP);
+		awaitStarted(appA, a, log("a"), deadline);
+		awaitStarted(appB, b, log("b"), deadline);
+	}
+
+	@AfterAll
+	static void killEverything() throws IOException {
+		try {
+			kill(appA);
+		}
+		finally {
+			try {
+				kill(appB);
+			}
+			finally {
+				kill(redis);
+				if (redisDir != null) {
+					try (Stream<Path> files = Files.walk(redisDir)) {
+						files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void bothInstancesShareOneAccessTokenThroughRedis() throws Exception {
+		// Cold start, concurrently on both instances: neither has a token, and only one may ask WeCom.
+		int concurrent = 20;
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Callable<HttpResponse<String>>> sends = new ArrayList<>();
+			for (int i = 0; i < concurrent; i++) {
+				String instance = (i % 2 == 0) ? a : b;
+				String content = "concurrent " + i;
+				sends.add(() -> {
+					go.await();
+					return postJson(instance + "/messages", message("zhangsan", content));
+				});
+			}
+			List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+			sends.forEach((send) -> futures.add(pool.submit(send)));
+			go.countDown();
+			for (Future<HttpResponse<String>> future : futures) {
+				responses.add(future.get(30, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		// Then in turn, A, B, A, ...
+		int alternating = 6;
+		for (int i = 0; i < alternating; i++) {
+			responses.add(postJson(((i % 2 == 0) ? a : b) + "/messages", message("lisi", "in turn " + i)));
+		}
+		assertThat(responses).allSatisfy((response) -> {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(JSON.readTree(response.body()).path("msgid").asString()).isNotBlank();
+		});
+
+		JsonNode stats = JSON.readTree(get(a + "/simulator/stats").body());
+		assertThat(stats.path("messagesAccepted").asLong()).as("messages that reached the one simulator")
+			.isEqualTo(concurrent + alternating);
+		assertThat(stats.path("gettokenCalls").asLong()).as("gettoken calls for %d messages over 2 instances",
+				concurrent + alternating)
+			.isEqualTo(1);
+		assertThat(stats.path("tokensIssued").asLong()).isEqualTo(1);
+		JsonNode unused = JSON.readTree(get(b + "/simulator/stats").body());
+		assertThat(unused.path("gettokenCalls").asLong()).as("calls to B's own simulator").isZero();
+		assertThat(unused.path("messagesAccepted").asLong()).as("messages to B's own simulator").isZero();
+
+		// One shared key: corp id and a fingerprint of the secret, never the secret itself.
+		List<String> keys = redisCli("KEYS", "wxwork:token:*");
+		assertThat(keys).singleElement().satisfies((key) -> {
+			assertThat(key).matches("wxwork:token:" + CORP_ID + ":[0-9a-f]{32}");
+			assertThat(key).doesNotContain(SECRET);
+		});
+		// Checked without printing the value: it holds the token.
+		String value = String.join("\n", redisCli("GET", keys.get(0)));
+		assertThat(value.matches("\\d+:.+")).as("the stored value is <expiry millis>:<token>").isTrue();
+		assertThat(value.contains(SECRET)).as("the stored value contains the secret").isFalse();
+		long ttl = Long.parseLong(redisCli("TTL", keys.get(0)).get(0));
+		assertThat(ttl).as("the key's expiry in seconds").isBetween(1L, 7200L);
+	}
+
+	@Test
+	void aCallbackRetriedToTheOtherInstanceIsHandledOnce() throws Exception {
+		deliveredOnceWhenRetriedTo(a, b, "first to A");
+		deliveredOnceWhenRetriedTo(b, a, "first to B");
+	}
+
+	private static void deliveredOnceWhenRetriedTo(String first, String retry, String content) throws Exception {
+		ObjectNode message = JSON.createObjectNode()
+			.put("msgType", "text")
+			.put("fromUser", "wangwu")
+			.put("content", content)
+			.put("target", first);
+		JsonNode handled = push(message);
+		assertThat(handled.path("status").asInt()).isEqualTo(200);
+		assertThat(handled.path("replyContent").asString()).isEqualTo("echo: " + content);
+		String msgId = handled.path("msgId").asString();
+		// WeCom's retry of the same MsgId, sealed anew, reaching the other instance behind the load balancer.
+		JsonNode retried = push(message.put("target", retry)
+			.put("msgId", msgId)
+			.put("createTime", handled.path("createTime").asLong()));
+		assertThat(retried.path("status").asInt()).isEqualTo(200);
+		assertThat(retried.path("reply").isNull()).as("no second reply to a retry on the other instance").isTrue();
+		assertThat(eventsWithMsgId(first, msgId)).as("the callback in the first instance's /events").hasSize(1);
+		assertThat(eventsWithMsgId(retry, msgId)).as("the callback in the other instance's /events").isEmpty();
+		assertThat(redisCli("KEYS", "wxwork:callback:" + CORP_ID + ":demo:*")).filteredOn((key) -> key.contains(msgId))
+			.as("the shared deduplication key")
+			.hasSize(1);
+	}
+
+	private static List<JsonNode> eventsWithMsgId(String instance, String msgId) throws Exception {
+		HttpResponse<String> response = get(instance + "/events");
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<JsonNode> events = new ArrayList<>();
+		JSON.readTree(response.body()).forEach((event) -> {
+			if (msgId.equals(event.path("msgId").asString())) {
+				events.add(event);
+			}
+		});
+		return events;
+	}
+
+	private static JsonNode push(ObjectNode request) throws Exception {
+		// Always through A's simulator; "target" says which instance receives the callback.
+		HttpResponse<String> response = postJson(a + "/simulator/push", JSON.writeValueAsString(request));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	private static String message(String toUser, String content) {
+		return JSON.writeValueAsString(JSON.createObjectNode().put("toUser", toUser).put("content", content));
+	}
+
+	private static void startRedis() throws Exception {
+		String binary = installed("redis-server");
+		redisPort = freePort();
+		redisDir = Files.createTempDirectory("sample-cluster-redis");
+		Path log = log("redis");
+		redis = new ProcessBuilder(binary, "--port", String.valueOf(redisPort), "--bind", "127.0.0.1", "--save", "",
+				"--appendonly", "no", "--dir", redisDir.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(redis::destroyForcibly));
+		Instant deadline = Instant.now().plusSeconds(10);
+		while (true) {
+			assertThat(redis.isAlive()).as("redis-server is running; see " + log.toAbsolutePath()).isTrue();
+			try (Socket socket = new Socket("127.0.0.1", redisPort)) {
+				socket.setSoTimeout(2000);
+				socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+				byte[] reply = new byte[5];
+				if (socket.getInputStream().read(reply) == 5
+						&& "+PONG".equals(new String(reply, StandardCharsets.US_ASCII))) {
+					return;
+				}
+			}
+			catch (IOException notYetListening) {
+				// still starting
+			}
+			assertThat(Instant.now()).as("redis-server answered PING within 10 s; see " + log.toAbsolutePath())
+				.isBefore(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	private static Process startInstance(String jar, String name, String... arguments) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-jar", jar));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile()).start();
+		// Killed even when the test JVM is stopped from outside.
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+		return process;
+	}
+
+	private static void awaitStarted(Process process, String base, Path log, Instant deadline) throws Exception {
+		while (true) {
+			assertThat(process.isAlive()).as("the instance at " + base + " is running; see " + log.toAbsolutePath())
+				.isTrue();
+			try {
+				if (get(base + "/events").statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYetListening) {
+				// still starting
+			}
+			assertThat(Instant.now()).as("the instance at " + base + " started in time; see " + log.toAbsolutePath())
+				.isBefore(deadline);
+			Thread.sleep(250);
+		}
+	}
+
+	private static void kill(Process process) {
+		if (process == null) {
+			return;
+		}
+		process.destroy();
+		try {
+			if (!process.waitFor(15, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Runs redis-cli against the test's server and answers its output lines (raw, as when not on a terminal). */
+	private static List<String> redisCli(String... command) throws Exception {
+		List<String> args = new ArrayList<>(List.of(installed("redis-cli"), "-h", "127.0.0.1", "-p",
+				String.valueOf(redisPort)));
+		args.addAll(List.of(command));
+		Process cli = new ProcessBuilder(args).redirectErrorStream(true).start();
+		try {
+			assertThat(cli.waitFor(10, TimeUnit.SECONDS)).as("redis-cli " + command[0] + " finished").isTrue();
+			assertThat(cli.exitValue()).as("redis-cli " + command[0] + " exit code").isZero();
+			String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			return output.lines().filter((line) -> !line.isEmpty()).toList();
+		}
+		finally {
+			cli.destroyForcibly();
+		}
+	}
+
+	private static String installed(String name) {
+		File binary = new File("/usr/bin", name);
+		assertThat(binary.canExecute())
+			.as(binary + " is installed (this test needs a real Redis; install it with: apt-get install -y redis-server)")
+			.isTrue();
+		return binary.getPath();
+	}
+
+	private static Path log(String name) throws IOException {
+		Path log = Path.of("target", "sample-cluster-it-" + name + ".log");
+		Files.createDirectories(log.getParent());
+		return log;
+	}
+
+	private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static HttpResponse<String> postJson(String url, String json) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** A free port, never one handed out before in this test (the OS may offer a just-closed port again). */
+	private static int freePort() throws IOException {
+		while (true) {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				if (TAKEN_PORTS.add(socket.getLocalPort())) {
+					return socket.getLocalPort();
+				}
+			}
+		}
+	}
+
+}
