@@ -120,9 +120,31 @@ public final class CallbackPusher {
 			throw new IllegalArgumentException(
 					"target must be an http(s) base URL such as http://127.0.0.1:8081, without user, query or fragment");
 		}
+		if (!isLoopback(base.getHost())) {
+			// The simulator pushes sealed callbacks to other instances on this machine only: an open
+			// push target would let anyone use the sample as a relay to arbitrary hosts.
+			throw new IllegalArgumentException("target must be a loopback address (127.0.0.1, localhost, [::1])");
+		}
 		String path = (base.getRawPath() != null) ? base.getRawPath().replaceAll("/+$", "") : "";
 		return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "/wxwork/" + agentName
 				+ "/callback" + (query.isEmpty() ? "" : "?" + query));
+	}
+
+	private static boolean isLoopback(String host) {
+		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+		if (bare.equalsIgnoreCase("localhost")) {
+			return true;
+		}
+		// Only literal addresses: a name other than localhost would need a DNS lookup to judge.
+		if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+			return false;
+		}
+		try {
+			return java.net.InetAddress.getByName(bare).isLoopbackAddress();
+		}
+		catch (java.net.UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	/** The plaintext callback in WeCom's element order (doc 90239 for messages, 90970 for contact changes). */

@@ -55,14 +55,15 @@ class CallbackPusherTest {
 	void deliversToThisServerOrToTheTargetGiven() {
 		assertThat(CallbackPusher.callbackUri("http://127.0.0.1:8081", "demo", "msg_signature=s&timestamp=1&nonce=n"))
 			.hasToString("http://127.0.0.1:8081/wxwork/demo/callback?msg_signature=s&timestamp=1&nonce=n");
-		assertThat(CallbackPusher.callbackUri("https://app.example:8443/base/", "demo", "a=b"))
-			.hasToString("https://app.example:8443/base/wxwork/demo/callback?a=b");
+		assertThat(CallbackPusher.callbackUri("https://localhost:8443/base/", "demo", "a=b"))
+			.hasToString("https://localhost:8443/base/wxwork/demo/callback?a=b");
 	}
 
 	@Test
 	void refusesATargetThatIsNoPlainHttpBaseUrl() {
 		for (String target : new String[] { "file:///etc/passwd", "127.0.0.1:8081", "http://user:pw@127.0.0.1:8081",
-				"http://127.0.0.1:8081/?x=1", "http://127.0.0.1:8081/#f", "http://[bad" }) {
+				"http://127.0.0.1:8081/?x=1", "http://127.0.0.1:8081/#f", "http://[bad", "http://10.0.0.8:8081",
+				"https://example.com", "http://169.254.169.254" }) {
 			assertThatIllegalArgumentException().as(target)
 				.isThrownBy(() -> CallbackPusher.callbackUri(target, "demo", "a=b"));
 		}
