@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.wxwork.agent.WxWorkAgents;
@@ -17,15 +16,14 @@ import dev.wxwork.callback.CallbackEndpointRegistrar;
 import dev.wxwork.callback.CallbackHandlerMapping;
 
 /**
- * Serves the {@code @WxWorkCallback} endpoints over Spring MVC, deduplicating WeCom's retries in
- * Redis when the application has a Redis connection (like the token store), else in memory.
+ * Serves the {@code @WxWorkCallback} endpoints over Spring MVC, deduplicating WeCom's retries with the
+ * {@link CallbackDeduplicator} of {@link WxWorkAutoConfiguration} (Redis or memory, like the token store).
  */
 @AutoConfiguration(after = WxWorkAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(WxWorkAgents.class)
-@Import({ WxWorkCallbackDeduplicators.Redis.class, WxWorkCallbackDeduplicators.Memory.class })
 public final class WxWorkCallbackAutoConfiguration {
 
 	@Bean

@@ -13,14 +13,18 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import dev.wxwork.callback.CallbackDeduplicator;
 import dev.wxwork.callback.MemoryCallbackDeduplicator;
 import dev.wxwork.callback.RedisCallbackDeduplicator;
+import dev.wxwork.token.AccessTokenStore;
+import dev.wxwork.token.MemoryAccessTokenStore;
+import dev.wxwork.token.RedisAccessTokenStore;
 
 /**
- * The callback deduplicator: Redis under the same conditions as the token store (a Redis connection,
- * and {@code wxwork.token-store} not {@code memory}), else memory. Imported in this order.
+ * Where the state that instances share lives (access tokens, callback deduplication marks): Redis when
+ * the application has a Redis connection and {@code wxwork.token-store} is not {@code memory}, else
+ * memory. One rule for both, decided here. Imported in this order.
  */
-final class WxWorkCallbackDeduplicators {
+final class SharedStateConfigurations {
 
-	private WxWorkCallbackDeduplicators() {
+	private SharedStateConfigurations() {
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -28,6 +32,12 @@ final class WxWorkCallbackDeduplicators {
 	@ConditionalOnBean(RedisConnectionFactory.class)
 	@ConditionalOnProperty(prefix = "wxwork", name = "token-store", havingValue = "redis", matchIfMissing = true)
 	static class Redis {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AccessTokenStore wxWorkAccessTokenStore(RedisConnectionFactory connectionFactory) {
+			return new RedisAccessTokenStore(connectionFactory);
+		}
 
 		@Bean
 		@ConditionalOnMissingBean
@@ -40,6 +50,12 @@ final class WxWorkCallbackDeduplicators {
 
 	@Configuration(proxyBeanMethods = false)
 	static class Memory {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AccessTokenStore wxWorkAccessTokenStore() {
+			return new MemoryAccessTokenStore();
+		}
 
 		@Bean
 		@ConditionalOnMissingBean
