@@ -1,44 +1,24 @@
 package dev.wxwork.callback;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+
+import dev.wxwork.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MemoryCallbackDeduplicatorTest {
 
-	private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
-
-	private final Clock clock = new Clock() {
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(MemoryCallbackDeduplicatorTest.this.now.get());
-		}
-
-	};
+	private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_700_000_000_000L));
 
 	@Test
 	void takesACallbackOnceWithinTheWindowAndAgainAfterIt() {
 		MemoryCallbackDeduplicator deduplicator = new MemoryCallbackDeduplicator(Duration.ofMinutes(10), 100, this.clock);
 		assertThat(deduplicator.tryStart("a")).isTrue();
 		assertThat(deduplicator.tryStart("a")).isFalse();
-		this.now.addAndGet(Duration.ofMinutes(10).toMillis());
+		this.clock.advance(Duration.ofMinutes(10));
 		assertThat(deduplicator.tryStart("a")).isTrue();
 	}
 
@@ -66,7 +46,7 @@ class MemoryCallbackDeduplicatorTest {
 		for (int i = 0; i < 500; i++) {
 			deduplicator.tryStart("msg-" + i);
 		}
-		this.now.addAndGet(1001);
+		this.clock.advance(Duration.ofMillis(1001));
 		deduplicator.tryStart("later");
 		assertThat(deduplicator.size()).isEqualTo(1);
 	}

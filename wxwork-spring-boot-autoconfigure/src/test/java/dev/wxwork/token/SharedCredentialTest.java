@@ -3,7 +3,6 @@ package dev.wxwork.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+
+import dev.wxwork.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +68,7 @@ class SharedCredentialTest {
 
 	@Test
 	void refreshesAheadOfWeComsExpiry() {
-		MutableClock clock = new MutableClock();
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 		SharedCredential credential = new SharedCredential("k", "test token", this.fetcher,
 				new MemoryAccessTokenStore(clock), TokenSettings.defaults(), clock);
 		assertThat(credential.get()).isEqualTo("token-1");
@@ -90,31 +91,6 @@ class SharedCredentialTest {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
