@@ -66,7 +66,8 @@ public final class CallbackEndpoint {
 		this.settings = settings;
 		this.clock = clock;
 		this.deduplicationKeyPrefix = settings.redisKeyPrefix() + ":callback:" + agent.corpId() + ":" + this.agentName + ":";
-		this.toleranceSeconds = Math.max(0, settings.timestampTolerance().toSeconds());
+		// bounded so that the clock's second plus or minus the tolerance cannot overflow
+		this.toleranceSeconds = Math.min(Math.max(0, settings.timestampTolerance().toSeconds()), Long.MAX_VALUE / 4);
 	}
 
 	/** The app's name under {@code wxwork.agents}. */
@@ -157,9 +158,19 @@ public final class CallbackEndpoint {
 		if (reply == null) {
 			return CallbackResponse.ACKNOWLEDGED;
 		}
-		String corp = (message.toUserName() != null) ? message.toUserName() : this.agent.corpId();
-		String xml = reply.toXml(message.fromUserName(), corp, this.clock.millis() / 1000);
-		return CallbackResponse.reply(this.crypto.seal(xml).replyXml());
+		try {
+			String corp = (message.toUserName() != null) ? message.toUserName() : this.agent.corpId();
+			String xml = reply.toXml(message.fromUserName(), corp, this.clock.millis() / 1000);
+			return CallbackResponse.reply(this.crypto.seal(xml).replyXml());
+		}
+		catch (RuntimeException ex) {
+			// a reply that cannot be written is the handler's failure: left to escape, it became the
+			// container's error page, and the kept mark made WeCom's retries vanish as duplicates
+			this.deduplicator.release(deduplicationKey);
+			logger.error("The reply of callback handler " + handler + " of app '" + this.agentName + "' to " + message
+					+ " could not be written; answering 500 so that WeCom retries it", ex);
+			return CallbackResponse.FAILED;
+		}
 	}
 
 	private CallbackResponse handOver(CallbackHandlerMethod handler, CallbackMessage message, String deduplicationKey) {
@@ -197,7 +208,9 @@ public final class CallbackEndpoint {
 		catch (NumberFormatException ex) {
 			return false;
 		}
-		return Math.abs(this.clock.millis() / 1000 - seconds) <= this.toleranceSeconds;
+		// no subtraction involving the timestamp: one near Long.MIN_VALUE made abs(now - timestamp) negative
+		long now = this.clock.millis() / 1000;
+		return seconds >= now - this.toleranceSeconds && seconds <= now + this.toleranceSeconds;
 	}
 
 	private static boolean isBlank(String value) {
@@ -217,6 +230,15 @@ public final class CallbackEndpoint {
 	 * @param redisKeyPrefix the prefix of deduplication keys ({@code wxwork.redis-key-prefix})
 	 */
 	public record Settings(Duration timestampTolerance, int maxBodySize, String redisKeyPrefix) {
+
+		public Settings {
+			// the body is read with one byte more than the limit, to tell an oversized one
+			if (maxBodySize < 1 || maxBodySize == Integer.MAX_VALUE) {
+				throw new IllegalArgumentException("wxwork.callback.max-body-size must be between 1 and "
+						+ (Integer.MAX_VALUE - 1) + " bytes, not " + maxBodySize);
+			}
+		}
+
 	}
 
 }

@@ -193,6 +193,15 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 	 * @param shutdownTimeout how long shutdown waits for running and queued handlers
 	 */
 	public record AsyncSettings(int threads, int queueCapacity, Duration shutdownTimeout) {
+
+		public AsyncSettings {
+			// checked at startup: the executor is made at the first async callback, too late to fail there
+			if (threads < 1 || queueCapacity < 1) {
+				throw new IllegalArgumentException("wxwork.callback.async-threads and wxwork.callback.async-queue-capacity "
+						+ "must be at least 1, not " + threads + " and " + queueCapacity);
+			}
+		}
+
 	}
 
 }
