@@ -8,11 +8,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.callback.event.MenuClickEvent;
 import dev.wxwork.callback.message.TextMessage;
 import dev.wxwork.callback.reply.Reply;
 import dev.wxwork.client.RetryPolicy;
@@ -46,13 +50,17 @@ class CallbackEndpointHardeningTest {
 	final CallbackEndpoint endpoint = endpoint(this.handlers);
 
 	static CallbackEndpoint endpoint(Object handlers) {
+		return endpoint(handlers, Runnable::run);
+	}
+
+	static CallbackEndpoint endpoint(Object handlers, Executor executor) {
 		WxWorkHttpClient http = new WxWorkHttpClient("http://127.0.0.1:9", Duration.ofSeconds(1), Duration.ofSeconds(1),
 				new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)));
 		WxWorkAgent agent = new WxWorkAgent("bot", 1000002L, CORP_ID, "unused", http, new MemoryAccessTokenStore(),
 				new CredentialKeys("test"), TokenSettings.defaults(), CLOCK);
 		return new CallbackEndpoint(agent, new CallbackCrypto(TOKEN, KEY, CORP_ID, CLOCK),
 				CallbackDispatcher.builder("bot").add(handlers, handlers.getClass()).build(),
-				new MemoryCallbackDeduplicator(Duration.ofMinutes(10), 1000, CLOCK), Runnable::run,
+				new MemoryCallbackDeduplicator(Duration.ofMinutes(10), 1000, CLOCK), executor,
 				new CallbackEndpoint.Settings(Duration.ofMinutes(5), 64 * 1024, "wxwork"), CLOCK);
 	}
 
@@ -92,6 +100,30 @@ class CallbackEndpointHardeningTest {
 	}
 
 	@Test
+	void aFullAsyncExecutorAnswers503AndTheRetryRunsTheHandler() {
+		AtomicBoolean full = new AtomicBoolean(true);
+		AsyncHandlers async = new AsyncHandlers();
+		CallbackEndpoint endpoint = endpoint(async, (task) -> {
+			if (full.get()) {
+				throw new RejectedExecutionException("full");
+			}
+			task.run();
+		});
+		SealedMessage click = this.wecom.seal("<xml><ToUserName>" + CORP_ID + "</ToUserName><FromUserName>zhangsan</FromUserName>"
+				+ "<CreateTime>" + NOW + "</CreateTime><MsgType>event</MsgType><Event>click</Event><EventKey>menu</EventKey>"
+				+ "<AgentID>1000002</AgentID></xml>", String.valueOf(NOW), "1");
+		byte[] body = click.callbackXml(CORP_ID, 1000002L).getBytes(StandardCharsets.UTF_8);
+		CallbackResponse busy = endpoint.receive(click.signature(), click.timestamp(), click.nonce(), body);
+		assertThat(busy.status()).isEqualTo(503);
+		assertThat(busy.bodyText()).isEmpty();
+		assertThat(async.clicks).isEmpty();
+		full.set(false);
+		assertThat(endpoint.receive(click.signature(), click.timestamp(), click.nonce(), body).status()).isEqualTo(200);
+		assertThat(endpoint.receive(click.signature(), click.timestamp(), click.nonce(), body).status()).isEqualTo(200);
+		assertThat(async.clicks).containsExactly("menu");
+	}
+
+	@Test
 	void refusesLimitsThatCannotWork() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new CallbackEndpoint.Settings(Duration.ofMinutes(5), Integer.MAX_VALUE, "wxwork"));
@@ -100,6 +132,17 @@ class CallbackEndpointHardeningTest {
 			.isThrownBy(() -> new CallbackEndpointRegistrar.AsyncSettings(0, 10, Duration.ofSeconds(1)));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new CallbackEndpointRegistrar.AsyncSettings(1, 0, Duration.ofSeconds(1)));
+	}
+
+	static class AsyncHandlers {
+
+		final List<String> clicks = new CopyOnWriteArrayList<>();
+
+		@OnEvent(async = true)
+		void clicked(MenuClickEvent click) {
+			this.clicks.add(click.eventKey());
+		}
+
 	}
 
 	static class Handlers {
