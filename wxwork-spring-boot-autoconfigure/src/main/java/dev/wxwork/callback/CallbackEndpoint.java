@@ -175,15 +175,7 @@ public final class CallbackEndpoint {
 
 	private CallbackResponse handOver(CallbackHandlerMethod handler, CallbackMessage message, String deduplicationKey) {
 		try {
-			this.executor.execute(() -> {
-				try {
-					handler.invoke(message, this.agent);
-				}
-				catch (Throwable ex) {
-					logger.error("Async callback handler " + handler + " of app '" + this.agentName + "' failed for "
-							+ message + "; it was acknowledged already, so WeCom will not retry it", ex);
-				}
-			});
+			this.executor.execute(new AsyncCallback(handler, message));
 			return CallbackResponse.ACKNOWLEDGED;
 		}
 		catch (RejectedExecutionException ex) {
@@ -192,6 +184,36 @@ public final class CallbackEndpoint {
 					+ this.agentName + "' so that it retries");
 			return CallbackResponse.BUSY;
 		}
+	}
+
+	/** An acknowledged callback waiting for an async handler; named by its identity if shutdown abandons it. */
+	private final class AsyncCallback implements Runnable {
+
+		private final CallbackHandlerMethod handler;
+
+		private final CallbackMessage message;
+
+		AsyncCallback(CallbackHandlerMethod handler, CallbackMessage message) {
+			this.handler = handler;
+			this.message = message;
+		}
+
+		@Override
+		public void run() {
+			try {
+				this.handler.invoke(this.message, CallbackEndpoint.this.agent);
+			}
+			catch (Throwable ex) {
+				logger.error("Async callback handler " + this.handler + " of app '" + CallbackEndpoint.this.agentName
+						+ "' failed for " + this.message + "; it was acknowledged already, so WeCom will not retry it", ex);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return this.message + " to app '" + CallbackEndpoint.this.agentName + "'";
+		}
+
 	}
 
 	/** Refuses a callback: logs why (never a secret) and answers the one uniform refusal. */
