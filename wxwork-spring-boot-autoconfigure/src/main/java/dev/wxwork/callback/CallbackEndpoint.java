@@ -66,7 +66,8 @@ public final class CallbackEndpoint {
 		this.settings = settings;
 		this.clock = clock;
 		this.deduplicationKeyPrefix = settings.redisKeyPrefix() + ":callback:" + agent.corpId() + ":" + this.agentName + ":";
-		this.toleranceSeconds = Math.max(0, settings.timestampTolerance().toSeconds());
+		// bounded so that the clock's second plus or minus the tolerance cannot overflow
+		this.toleranceSeconds = Math.min(Math.max(0, settings.timestampTolerance().toSeconds()), Long.MAX_VALUE / 4);
 	}
 
 	/** The app's name under {@code wxwork.agents}. */
@@ -157,22 +158,24 @@ public final class CallbackEndpoint {
 		if (reply == null) {
 			return CallbackResponse.ACKNOWLEDGED;
 		}
-		String corp = (message.toUserName() != null) ? message.toUserName() : this.agent.corpId();
-		String xml = reply.toXml(message.fromUserName(), corp, this.clock.millis() / 1000);
-		return CallbackResponse.reply(this.crypto.seal(xml).replyXml());
+		try {
+			String corp = (message.toUserName() != null) ? message.toUserName() : this.agent.corpId();
+			String xml = reply.toXml(message.fromUserName(), corp, this.clock.millis() / 1000);
+			return CallbackResponse.reply(this.crypto.seal(xml).replyXml());
+		}
+		catch (RuntimeException ex) {
+			// a reply that cannot be written is the handler's failure: left to escape, it became the
+			// container's error page, and the kept mark made WeCom's retries vanish as duplicates
+			this.deduplicator.release(deduplicationKey);
+			logger.error("The reply of callback handler " + handler + " of app '" + this.agentName + "' to " + message
+					+ " could not be written; answering 500 so that WeCom retries it", ex);
+			return CallbackResponse.FAILED;
+		}
 	}
 
 	private CallbackResponse handOver(CallbackHandlerMethod handler, CallbackMessage message, String deduplicationKey) {
 		try {
-			this.executor.execute(() -> {
-				try {
-					handler.invoke(message, this.agent);
-				}
-				catch (Throwable ex) {
-					logger.error("Async callback handler " + handler + " of app '" + this.agentName + "' failed for "
-							+ message + "; it was acknowledged already, so WeCom will not retry it", ex);
-				}
-			});
+			this.executor.execute(new AsyncCallback(handler, message));
 			return CallbackResponse.ACKNOWLEDGED;
 		}
 		catch (RejectedExecutionException ex) {
@@ -181,6 +184,36 @@ public final class CallbackEndpoint {
 					+ this.agentName + "' so that it retries");
 			return CallbackResponse.BUSY;
 		}
+	}
+
+	/** An acknowledged callback waiting for an async handler; named by its identity if shutdown abandons it. */
+	private final class AsyncCallback implements Runnable {
+
+		private final CallbackHandlerMethod handler;
+
+		private final CallbackMessage message;
+
+		AsyncCallback(CallbackHandlerMethod handler, CallbackMessage message) {
+			this.handler = handler;
+			this.message = message;
+		}
+
+		@Override
+		public void run() {
+			try {
+				this.handler.invoke(this.message, CallbackEndpoint.this.agent);
+			}
+			catch (Throwable ex) {
+				logger.error("Async callback handler " + this.handler + " of app '" + CallbackEndpoint.this.agentName
+						+ "' failed for " + this.message + "; it was acknowledged already, so WeCom will not retry it", ex);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return this.message + " to app '" + CallbackEndpoint.this.agentName + "'";
+		}
+
 	}
 
 	/** Refuses a callback: logs why (never a secret) and answers the one uniform refusal. */
@@ -197,7 +230,9 @@ public final class CallbackEndpoint {
 		catch (NumberFormatException ex) {
 			return false;
 		}
-		return Math.abs(this.clock.millis() / 1000 - seconds) <= this.toleranceSeconds;
+		// no subtraction involving the timestamp: one near Long.MIN_VALUE made abs(now - timestamp) negative
+		long now = this.clock.millis() / 1000;
+		return seconds >= now - this.toleranceSeconds && seconds <= now + this.toleranceSeconds;
 	}
 
 	private static boolean isBlank(String value) {
@@ -217,6 +252,15 @@ public final class CallbackEndpoint {
 	 * @param redisKeyPrefix the prefix of deduplication keys ({@code wxwork.redis-key-prefix})
 	 */
 	public record Settings(Duration timestampTolerance, int maxBodySize, String redisKeyPrefix) {
+
+		public Settings {
+			// the body is read with one byte more than the limit, to tell an oversized one
+			if (maxBodySize < 1 || maxBodySize == Integer.MAX_VALUE) {
+				throw new IllegalArgumentException("wxwork.callback.max-body-size must be between 1 and "
+						+ (Integer.MAX_VALUE - 1) + " bytes, not " + maxBodySize);
+			}
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.wxwork.callback;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -160,8 +161,10 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 			// let acknowledged callbacks finish: WeCom will not send them again
 			running.shutdown();
 			if (!running.awaitTermination(this.asyncSettings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				// they were acknowledged, so WeCom will not send them again: name them for whoever must recover them
+				List<Runnable> abandoned = running.shutdownNow();
 				logger.warn("Async callback handlers still running after " + this.asyncSettings.shutdownTimeout()
-						+ "; abandoning " + running.shutdownNow().size() + " queued callbacks");
+						+ "; abandoning " + abandoned.size() + " queued callbacks: " + abandoned);
 			}
 		}
 	}
@@ -193,6 +196,15 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 	 * @param shutdownTimeout how long shutdown waits for running and queued handlers
 	 */
 	public record AsyncSettings(int threads, int queueCapacity, Duration shutdownTimeout) {
+
+		public AsyncSettings {
+			// checked at startup: the executor is made at the first async callback, too late to fail there
+			if (threads < 1 || queueCapacity < 1) {
+				throw new IllegalArgumentException("wxwork.callback.async-threads and wxwork.callback.async-queue-capacity "
+						+ "must be at least 1, not " + threads + " and " + queueCapacity);
+			}
+		}
+
 	}
 
 }

@@ -23,12 +23,19 @@ public class CallbackRequestHandler implements HttpRequestHandler {
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		CallbackResponse answer = switch (request.getMethod()) {
-			case "GET" -> this.endpoint.verify(request.getParameter("msg_signature"), request.getParameter("timestamp"),
-					request.getParameter("nonce"), base64(request.getParameter("echostr")));
+			case "GET" -> verify(request);
 			case "POST" -> receive(request);
 			default -> this.endpoint.reject("HTTP method " + request.getMethod());
 		};
 		write(answer, response);
+	}
+
+	private CallbackResponse verify(HttpServletRequest request) {
+		Query query = Query.of(request);
+		if (query == null) {
+			return this.endpoint.reject("the query string cannot be decoded");
+		}
+		return this.endpoint.verify(query.signature(), query.timestamp(), query.nonce(), base64(query.echostr()));
 	}
 
 	private CallbackResponse receive(HttpServletRequest request) {
@@ -47,8 +54,11 @@ public class CallbackRequestHandler implements HttpRequestHandler {
 		if (body.length > limit) {
 			return this.endpoint.reject("the body is larger than " + limit + " bytes");
 		}
-		return this.endpoint.receive(request.getParameter("msg_signature"), request.getParameter("timestamp"),
-				request.getParameter("nonce"), body);
+		Query query = Query.of(request);
+		if (query == null) {
+			return this.endpoint.reject("the query string cannot be decoded");
+		}
+		return this.endpoint.receive(query.signature(), query.timestamp(), query.nonce(), body);
 	}
 
 	private static String base64(String echostr) {
@@ -66,6 +76,24 @@ public class CallbackRequestHandler implements HttpRequestHandler {
 		if (body.length > 0) {
 			response.getOutputStream().write(body);
 		}
+	}
+
+	/** The query parameters WeCom sends. */
+	private record Query(String signature, String timestamp, String nonce, String echostr) {
+
+		/** The parameters, or null when the container cannot decode the query string. */
+		static Query of(HttpServletRequest request) {
+			try {
+				return new Query(request.getParameter("msg_signature"), request.getParameter("timestamp"),
+						request.getParameter("nonce"), request.getParameter("echostr"));
+			}
+			catch (IllegalStateException ex) {
+				// Servlet 6.1: a query string that cannot be decoded (bad escapes, not UTF-8, too many
+				// parameters) throws here; left to the container it became a non-uniform error page
+				return null;
+			}
+		}
+
 	}
 
 	@Override

@@ -96,14 +96,14 @@ public final class CallbackXml {
 				this.position = end + 3;
 			}
 			else if (this.xml.startsWith("<!--", this.position)) {
-				skipPast("-->");
+				skipPast(4, "-->");
 			}
 			else if (this.xml.startsWith("<!", this.position)) {
 				// DOCTYPE, ENTITY, ...: never needed by WeCom, and the root of every XXE
 				throw malformed("it has a DOCTYPE or another declaration");
 			}
 			else if (this.xml.startsWith("<?", this.position)) {
-				skipPast("?>");
+				skipPast(2, "?>");
 			}
 			else if (this.xml.startsWith("</", this.position)) {
 				String name = name(this.position + 2);
@@ -202,8 +202,9 @@ public final class CallbackXml {
 		this.position++;
 	}
 
-	private void skipPast(String terminator) {
-		int end = this.xml.indexOf(terminator, this.position + 2);
+	private void skipPast(int openerLength, String terminator) {
+		// searched after the opener, so that "<!-->" does not close itself
+		int end = this.xml.indexOf(terminator, this.position + openerLength);
 		if (end < 0) {
 			throw malformed("a comment or processing instruction is unterminated");
 		}
@@ -212,16 +213,18 @@ public final class CallbackXml {
 
 	/** Text with the predefined entities and character references resolved; any other entity is refused. */
 	private String decode(int start, int end) {
-		int amp = this.xml.indexOf('&', start);
-		if (amp < 0 || amp >= end) {
+		// searched within the text only: searching to the document's end for every text made the
+		// (unauthenticated) envelope cost the square of its length
+		int amp = indexOf('&', start, end);
+		if (amp < 0) {
 			return this.xml.substring(start, end);
 		}
 		StringBuilder text = new StringBuilder(end - start);
 		int from = start;
-		while (amp >= 0 && amp < end) {
+		while (amp >= 0) {
 			text.append(this.xml, from, amp);
-			int semicolon = this.xml.indexOf(';', amp);
-			if (semicolon < 0 || semicolon >= end || semicolon - amp > 10) {
+			int semicolon = indexOf(';', amp, Math.min(end, amp + 11));
+			if (semicolon < 0) {
 				throw malformed("an entity reference is unterminated");
 			}
 			String entity = this.xml.substring(amp + 1, semicolon);
@@ -234,28 +237,42 @@ public final class CallbackXml {
 				default -> text.appendCodePoint(characterReference(entity));
 			}
 			from = semicolon + 1;
-			amp = this.xml.indexOf('&', from);
+			amp = indexOf('&', from, end);
 		}
 		return text.append(this.xml, from, end).toString();
 	}
 
-	private static int characterReference(String entity) {
-		try {
-			if (entity.startsWith("#x")) {
-				return checkedCodePoint(Integer.parseInt(entity.substring(2), 16));
-			}
-			if (entity.startsWith("#")) {
-				return checkedCodePoint(Integer.parseInt(entity.substring(1)));
+	private int indexOf(char wanted, int from, int end) {
+		for (int i = from; i < end; i++) {
+			if (this.xml.charAt(i) == wanted) {
+				return i;
 			}
 		}
-		catch (NumberFormatException ex) {
-			// reported below
+		return -1;
+	}
+
+	private static int characterReference(String entity) {
+		boolean hex = entity.startsWith("#x");
+		int digits = hex ? 2 : 1;
+		int radix = hex ? 16 : 10;
+		// parseInt would also take a sign
+		if (entity.startsWith("#") && entity.length() > digits && Character.digit(entity.charAt(digits), radix) >= 0) {
+			try {
+				return checkedCodePoint(Integer.parseInt(entity, digits, entity.length(), radix));
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
 		}
 		throw malformed("it refers to an entity that XML does not predefine");
 	}
 
 	private static int checkedCodePoint(int codePoint) {
-		if (!Character.isValidCodePoint(codePoint) || codePoint == 0) {
+		// XML's Char production: no NUL, no other C0 control but tab, LF and CR, no surrogate, no U+FFFE or U+FFFF
+		boolean xmlCharacter = codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
+				|| (codePoint >= 0x20 && codePoint <= 0xD7FF) || (codePoint >= 0xE000 && codePoint <= 0xFFFD)
+				|| (codePoint >= 0x10000 && codePoint <= 0x10FFFF);
+		if (!xmlCharacter) {
 			throw malformed("a character reference is invalid");
 		}
 		return codePoint;

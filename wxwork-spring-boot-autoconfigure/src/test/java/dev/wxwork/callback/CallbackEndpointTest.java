@@ -123,6 +123,13 @@ class CallbackEndpointTest {
 		attempts.put("verification with a bad signature", () -> this.wecom
 			.get(new SealedMessage(good.encrypt(), "f".repeat(40), good.timestamp(), good.nonce()).verificationQuery()));
 		attempts.put("verification without parameters", () -> this.wecom.get(""));
+		// the servlet container cannot decode these query strings and throws from getParameter
+		attempts.put("verification with a query value that is not UTF-8",
+				() -> this.wecom.get(good.verificationQuery().replace("nonce=", "nonce=%C0%AF")));
+		attempts.put("callback with a query value that is not UTF-8", () -> this.wecom
+			.post(good.callbackQuery().replace("nonce=", "nonce=%C0%AF"), good.callbackXml(CORP_ID, 1L)));
+		attempts.put("more query parameters than the container takes",
+				() -> this.wecom.post("p=1&".repeat(1000) + good.callbackQuery(), good.callbackXml(CORP_ID, 1L)));
 		attempts.forEach((name, attempt) -> {
 			HttpResponse<String> response = attempt.get();
 			assertThat(response.statusCode()).as(name).isEqualTo(400);

@@ -98,6 +98,32 @@ class CallbackCryptoTest {
 	}
 
 	@Test
+	void refusesANegativeLengthFieldAndABufferShorterThanItsHeader() {
+		byte[] negative = plaintext("<xml/>", OfficialVector.CORP_ID);
+		negative[16] = (byte) 0x80;
+		assertRefused(encryptRaw(negative), Reason.BUFFER);
+		byte[] allPadding = new byte[32];
+		Arrays.fill(allPadding, (byte) 32);
+		assertRefused(encryptRaw(allPadding), Reason.BUFFER);
+		byte[] shortLength = plaintext("<xml/>", OfficialVector.CORP_ID);
+		shortLength[19] -= 1;
+		// the message loses its last byte to the receive id, which then no longer matches
+		assertRefused(encryptRaw(shortLength), Reason.RECEIVE_ID);
+	}
+
+	@Test
+	void refusesBase64VariantsWeComNeverSends() {
+		String encrypt = encryptRaw(plaintext("<xml/>", OfficialVector.CORP_ID));
+		assertRefused(encrypt.substring(0, 20) + "\n" + encrypt.substring(20), Reason.BASE64);
+		assertRefused(encrypt.substring(0, 20) + " " + encrypt.substring(20), Reason.BASE64);
+		String urlSafe = Base64.getUrlEncoder().encodeToString(Base64.getDecoder().decode(encrypt));
+		if (!urlSafe.equals(encrypt)) {
+			assertRefused(urlSafe, Reason.BASE64);
+		}
+		assertRefused(encrypt + "=", Reason.BASE64);
+	}
+
+	@Test
 	void refusesTruncatedCiphertextAndBadBase64() {
 		byte[] cipherText = Base64.getDecoder().decode(OfficialVector.MESSAGE_ENCRYPT);
 		assertRefused(Base64.getEncoder().encodeToString(Arrays.copyOf(cipherText, cipherText.length - 5)), Reason.DECRYPT);

@@ -1,11 +1,14 @@
 package dev.wxwork.crypto;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The XML reader takes the subset WeCom writes, resolves only XML's own entities, and refuses the rest. */
 class CallbackXmlTest {
@@ -67,6 +70,32 @@ class CallbackXmlTest {
 	void acceptsAByteOrderMark() {
 		assertThat(CallbackXml.read("\uFEFF<xml><A>1</A></xml>").get("A").stringValue()).isEqualTo("1");
 		assertThatExceptionOfType(CallbackCryptoException.class).isThrownBy(() -> CallbackXml.read("\uFEFFjunk<xml/>"));
+	}
+
+	@Test
+	void refusesCharacterReferencesToWhatXmlDoesNotAllowAsACharacter() {
+		for (String reference : new String[] { "&#xD800;", "&#xDFFF;", "&#55296;", "&#1;", "&#x1F;", "&#xFFFE;", "&#xFFFF;",
+				"&#x110000;", "&#x+41;", "&#-65;", "&#+65;", "&#x;", "&#;", "&#x 41;" }) {
+			assertThatExceptionOfType(CallbackCryptoException.class).as(reference)
+				.isThrownBy(() -> CallbackXml.read("<xml><A>" + reference + "</A></xml>"));
+		}
+		assertThat(CallbackXml.read("<xml><A>&#9;&#xA;&#13;&#x20;&#xD7FF;&#xE000;&#xFFFD;&#x10000;&#x10FFFF;</A></xml>").get("A")
+			.stringValue()).isEqualTo("\t\n\r \uD7FF\uE000\uFFFD\uD800\uDC00\uDBFF\uDFFF");
+	}
+
+	@Test
+	void refusesACommentThatClosesItsOwnOpening() {
+		assertThatExceptionOfType(CallbackCryptoException.class).isThrownBy(() -> CallbackXml.read("<xml><!-->x</xml>"));
+		assertThat(CallbackXml.read("<xml><!----><A>1</A></xml>").get("A").stringValue()).isEqualTo("1");
+	}
+
+	@Test
+	void readsTextSplitIntoManyPiecesInLinearTime() {
+		// the envelope is read before the signature is checked, so its cost must not grow with the square of its size
+		String manyPieces = "<xml><A>" + "x<!---->".repeat(256 * 1024) + "&amp;</A>" + "<B>y</B>".repeat(256 * 1024) + "</xml>";
+		ObjectNode xml = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CallbackXml.read(manyPieces));
+		assertThat(xml.get("A").stringValue()).hasSize(256 * 1024 + 1).endsWith("x&");
+		assertThat(xml.get("B").size()).isEqualTo(256 * 1024);
 	}
 
 }
