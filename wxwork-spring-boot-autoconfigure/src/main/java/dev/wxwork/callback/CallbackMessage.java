@@ -1,6 +1,9 @@
 package dev.wxwork.callback;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,7 +169,8 @@ public final class CallbackMessage {
 
 	/**
 	 * What identifies this callback among WeCom's retries of it: the MsgId of a message, else the sender,
-	 * CreateTime, Event, ChangeType and the ids that tell two such events apart. It holds no content.
+	 * CreateTime, Event, ChangeType, the ids that tell two such events apart, and a digest of the whole
+	 * message. It holds no content.
 	 */
 	public String identity() {
 		if (this.identity == null) {
@@ -190,10 +194,24 @@ public final class CallbackMessage {
 				appendIfPresent(identity, "JobId", nested("BatchJob", "JobId"));
 				appendIfPresent(identity, "SpNo", nested("ApprovalInfo", "SpNo"));
 				appendIfPresent(identity, "ThirdNo", nested("ApprovalInfo", "ThirdNo"));
+				// Events have no MsgId, and two real ones can share all of the above (two updates of one
+				// member within a second): the digest keeps them apart, while WeCom's retry of an event
+				// repeats the same message and so the same digest. Better a rare duplicate than a loss.
+				identity.append(",Digest=").append(digest(this.xml));
 				this.identity = identity.toString();
 			}
 		}
 		return this.identity;
+	}
+
+	private static String digest(byte[] xml) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(xml);
+			return HexFormat.of().formatHex(hash, 0, 8);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required by every Java platform", ex);
+		}
 	}
 
 	private String nested(String parent, String element) {

@@ -277,14 +277,24 @@ class CallbackMessageParsingTest {
 	}
 
 	@Test
+	void twoDifferentEventsInOneSecondAreTwoCallbacksButARetryIsTheSame() {
+		String mobile = event("change_contact", "<ChangeType>update_user</ChangeType><UserID>lisi</UserID><Mobile>1</Mobile>");
+		String position = event("change_contact",
+				"<ChangeType>update_user</ChangeType><UserID>lisi</UserID><Position>boss</Position>");
+		assertThat(CallbackMessage.parse(mobile).identity()).isNotEqualTo(CallbackMessage.parse(position).identity());
+		assertThat(CallbackMessage.parse(mobile).identity()).isEqualTo(CallbackMessage.parse(mobile).identity());
+		assertThat(CallbackMessage.parse(mobile).identity()).doesNotContain("Mobile").doesNotContain("boss");
+	}
+
+	@Test
 	void identifiesMessagesByMsgIdAndEventsBySenderTimeAndIds() {
 		assertThat(CallbackMessage.parse(message("text", "<Content>hi</Content><MsgId>42</MsgId>")).identity()).isEqualTo("MsgId=42");
 		assertThat(CallbackMessage.parse(event("click", "<EventKey>menu_1</EventKey>")).identity())
-			.isEqualTo("FromUserName=zhangsan,CreateTime=1409659813,Event=click,EventKey=menu_1");
+			.matches("FromUserName=zhangsan,CreateTime=1409659813,Event=click,EventKey=menu_1,Digest=[0-9a-f]{16}");
 		assertThat(CallbackMessage.parse(event("batch_job_result", "<BatchJob><JobId>j1</JobId></BatchJob>")).identity())
-			.endsWith("Event=batch_job_result,JobId=j1");
+			.contains("Event=batch_job_result,JobId=j1,Digest=");
 		assertThat(CallbackMessage.parse(event("change_contact", "<ChangeType>delete_user</ChangeType><UserID>lisi</UserID>")).identity())
-			.endsWith("Event=change_contact,ChangeType=delete_user,UserID=lisi");
+			.contains("Event=change_contact,ChangeType=delete_user,UserID=lisi,Digest=");
 		assertThat(CallbackMessage.parse(message("text", "<Content>secret content</Content><MsgId>42</MsgId>")).toString())
 			.doesNotContain("secret content");
 	}
