@@ -2,6 +2,9 @@ package dev.wxwork.autoconfigure;
 
 import java.time.Clock;
 
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,8 +38,12 @@ public final class WxWorkCallbackAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CallbackEndpointRegistrar wxWorkCallbackEndpointRegistrar(CallbackHandlerMapping mapping, WxWorkAgents agents,
-			WxWorkProperties properties, CallbackDeduplicator deduplicator) {
-		return WxWorkCallbackBeans.registrar(mapping, agents, properties, deduplicator, Clock.systemUTC());
+			WxWorkProperties properties, CallbackDeduplicator deduplicator,
+			ObjectProvider<ObservationRegistry> observations) {
+		CallbackEndpointRegistrar registrar = WxWorkCallbackBeans.registrar(mapping, agents, properties, deduplicator,
+				Clock.systemUTC());
+		registrar.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		return registrar;
 	}
 
 }

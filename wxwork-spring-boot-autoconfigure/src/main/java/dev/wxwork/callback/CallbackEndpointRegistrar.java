@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
@@ -50,6 +52,8 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 
 	private final Clock clock;
 
+	private ObservationRegistry observations = ObservationRegistry.NOOP;
+
 	private ListableBeanFactory beanFactory;
 
 	private ThreadPoolExecutor executor;
@@ -69,6 +73,11 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 		this.settings = settings;
 		this.asyncSettings = asyncSettings;
 		this.clock = clock;
+	}
+
+	/** Where each callback request is observed ({@code wxwork.callbacks}); none by default. */
+	public void setObservationRegistry(ObservationRegistry observations) {
+		this.observations = observations;
 	}
 
 	@Override
@@ -126,7 +135,7 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 		CallbackCrypto crypto = new CallbackCrypto(secret.token(), secret.encodingAesKey(), agent.corpId(), this.clock);
 		CallbackEndpoint endpoint = new CallbackEndpoint(agent, crypto, dispatcher, this.deduplicator,
 				(task) -> executor().execute(task), this.settings, this.clock);
-		this.mapping.register(path, new CallbackRequestHandler(endpoint));
+		this.mapping.register(path, new CallbackRequestHandler(endpoint, this.observations));
 		this.endpoints.put(agentName, endpoint);
 		logger.info("WeCom callback endpoint of app '" + agentName + "' at " + path + ": " + dispatcher);
 	}

@@ -6,6 +6,9 @@ import java.io.InputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.web.HttpRequestHandler;
 
 /**
@@ -16,18 +19,39 @@ public class CallbackRequestHandler implements HttpRequestHandler {
 
 	private final CallbackEndpoint endpoint;
 
+	private final ObservationRegistry observations;
+
 	public CallbackRequestHandler(CallbackEndpoint endpoint) {
+		this(endpoint, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * @param observations where each request is observed as {@code wxwork.callbacks}, tagged with the
+	 * app, the HTTP method and the outcome (rejected, acknowledged, replied, failed, busy)
+	 */
+	public CallbackRequestHandler(CallbackEndpoint endpoint, ObservationRegistry observations) {
 		this.endpoint = endpoint;
+		this.observations = observations;
 	}
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		CallbackResponse answer = switch (request.getMethod()) {
-			case "GET" -> verify(request);
-			case "POST" -> receive(request);
-			default -> this.endpoint.reject("HTTP method " + request.getMethod());
-		};
-		write(answer, response);
+		Observation observation = Observation.createNotStarted("wxwork.callbacks", this.observations)
+			.lowCardinalityKeyValue("app", this.endpoint.agentName())
+			.lowCardinalityKeyValue("method", request.getMethod())
+			.start();
+		try {
+			CallbackResponse answer = switch (request.getMethod()) {
+				case "GET" -> verify(request);
+				case "POST" -> receive(request);
+				default -> this.endpoint.reject("HTTP method " + request.getMethod());
+			};
+			observation.lowCardinalityKeyValue("outcome", answer.outcome());
+			write(answer, response);
+		}
+		finally {
+			observation.stop();
+		}
 	}
 
 	private CallbackResponse verify(HttpServletRequest request) {

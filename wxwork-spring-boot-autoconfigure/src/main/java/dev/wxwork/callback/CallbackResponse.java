@@ -47,6 +47,16 @@ public final class CallbackResponse {
 		return this.status;
 	}
 
+	/** What happened, for metrics: rejected, acknowledged, replied (a body), failed or busy. */
+	public String outcome() {
+		return switch (this.status) {
+			case 400 -> "rejected";
+			case 500 -> "failed";
+			case 503 -> "busy";
+			default -> (this.body.length > 0) ? "replied" : "acknowledged";
+		};
+	}
+
 	/** The Content-Type, or null without a body. */
 	public String contentType() {
 		return this.contentType;
