@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.wxwork.api.message.MessageContent;
+
 /**
  * A message to a group chat (doc 90248).
  * @param safe 1 to mark it confidential (not forwardable, watermarked); text, image, video, file,
@@ -30,7 +32,7 @@ public record AppChatMessage(String chatid, @JsonIgnore MessageContent content, 
 
 	@JsonAnyGetter
 	Map<String, Object> contentField() {
-		return Map.of(this.content.msgtype(), this.content);
+		return Map.of(this.content.msgtype(), this.content.body());
 	}
 
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.wxwork.api.appchat.MessageContent;
+import dev.wxwork.api.message.MessageContent;
 
 /**
  * An app message to linked corps (doc 90250).
@@ -48,7 +48,7 @@ public record LinkedCorpMessage(List<String> touser, List<String> toparty, List<
 
 	@JsonAnyGetter
 	Map<String, Object> contentField() {
-		return Map.of(this.content.msgtype(), this.content);
+		return Map.of(this.content.msgtype(), this.content.body());
 	}
 
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.wxwork.api.appchat.MessageContent;
+import dev.wxwork.api.message.MessageContent;
 
 /**
  * A school notification (doc 92321).
@@ -52,7 +52,7 @@ public record SchoolNotification(Integer recvScope, List<String> toParentUserid,
 
 	@JsonAnyGetter
 	Map<String, Object> contentField() {
-		return Map.of(this.content.msgtype(), this.content);
+		return Map.of(this.content.msgtype(), this.content.body());
 	}
 
 }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.api.message.AppMessage;
+import dev.wxwork.api.message.MessageContent;
 import dev.wxwork.client.WxWorkApiException;
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.testing.WeComStandIn;
@@ -63,7 +65,7 @@ class AppChatApiTest {
 		assertThat(json(this.wecom.lastRequest("/cgi-bin/appchat/send").bodyText())).isEqualTo(json("""
 				{"chatid":"CHATID","msgtype":"text","text":{"content":"你的快递已到"},"safe":1}"""));
 		this.agent.appChats()
-			.send(AppChatMessage.of("CHATID", MessageContent.news(MessageContent.NewsArticle.of("中秋节礼品领取",
+			.send(AppChatMessage.of("CHATID", MessageContent.news(AppMessage.NewsArticle.of("中秋节礼品领取",
 					"今年中秋节公司有豪礼相送", "https://work.weixin.qq.com/", "http://res.mail.qq.com/a.png"))));
 		assertThat(json(this.wecom.lastRequest("/cgi-bin/appchat/send").bodyText())).isEqualTo(json("""
 				{"chatid":"CHATID","msgtype":"news","news":{"articles":[{"title":"中秋节礼品领取",

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.wxwork.agent.WxWorkAgent;
-import dev.wxwork.api.appchat.MessageContent;
+import dev.wxwork.api.message.MessageContent;
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.testing.WeComStandIn;
 
