@@ -2,11 +2,8 @@ package dev.wxwork.callback;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -14,31 +11,17 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.wxwork.crypto.CallbackCrypto;
 import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.testing.RecordedObservations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CallbackObservationTest {
 
-	private final List<Observation.Context> observed = new CopyOnWriteArrayList<>();
+	private final RecordedObservations observations = new RecordedObservations();
 
 	private final CallbackRequestHandler handler = new CallbackRequestHandler(
-			CallbackEndpointHardeningTest.endpoint(new CallbackEndpointHardeningTest.Handlers()), registry());
-
-	private ObservationRegistry registry() {
-		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig().observationHandler(new ObservationHandler<>() {
-			@Override
-			public boolean supportsContext(Observation.Context context) {
-				return true;
-			}
-
-			@Override
-			public void onStop(Observation.Context context) {
-				CallbackObservationTest.this.observed.add(context);
-			}
-		});
-		return registry;
-	}
+			CallbackEndpointHardeningTest.endpoint(new CallbackEndpointHardeningTest.Handlers()),
+			this.observations.registry());
 
 	@Test
 	void everyRequestIsObservedWithAppMethodAndOutcome() throws Exception {
@@ -49,10 +32,11 @@ class CallbackObservationTest {
 		post(sealed.callbackQuery(), sealed.callbackXml(CallbackEndpointHardeningTest.CORP_ID, 1000002L));
 		post("msg_signature=forged&timestamp=" + CallbackEndpointHardeningTest.NOW + "&nonce=n", "<xml/>");
 
-		assertThat(this.observed).extracting(Observation.Context::getName).containsOnly("wxwork.callbacks");
-		assertThat(this.observed).extracting((context) -> context.getLowCardinalityKeyValue("outcome").getValue())
+		List<Observation.Context> observed = this.observations.stopped();
+		assertThat(observed).extracting(Observation.Context::getName).containsOnly("wxwork.callbacks");
+		assertThat(observed).extracting((context) -> context.getLowCardinalityKeyValue("outcome").getValue())
 			.containsExactly("acknowledged", "acknowledged", "rejected");
-		assertThat(this.observed).allSatisfy((context) -> {
+		assertThat(observed).allSatisfy((context) -> {
 			assertThat(context.getLowCardinalityKeyValue("app").getValue()).isEqualTo("bot");
 			assertThat(context.getLowCardinalityKeyValue("method").getValue()).isEqualTo("POST");
 		});

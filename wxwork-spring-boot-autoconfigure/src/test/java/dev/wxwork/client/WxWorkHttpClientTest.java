@@ -3,15 +3,13 @@ package dev.wxwork.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.wxwork.testing.RecordedObservations;
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.contact.User;
@@ -109,25 +107,14 @@ class WxWorkHttpClientTest {
 
 	@Test
 	void everyCallIsObservedWithPathAndErrcodeButNeverTheToken() {
-		List<Observation.Context> observed = new CopyOnWriteArrayList<>();
-		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig().observationHandler(new ObservationHandler<>() {
-			@Override
-			public boolean supportsContext(Observation.Context context) {
-				return true;
-			}
-
-			@Override
-			public void onStop(Observation.Context context) {
-				observed.add(context);
-			}
-		});
+		RecordedObservations recorded = new RecordedObservations();
 		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5),
-				RetryPolicy.defaults(), registry);
+				RetryPolicy.defaults(), recorded.registry());
 		WxWorkAgent agent = new WxWorkAgent("app", 1L, "corp1", "s3cr3t", http, new MemoryAccessTokenStore(),
 				new CredentialKeys("test"), TokenSettings.defaults(), Clock.systemUTC());
 		this.wecom.respond("/cgi-bin/user/get", "{\"errcode\":60111,\"errmsg\":\"userid not found\"}");
 		assertThatExceptionOfType(WxWorkApiException.class).isThrownBy(() -> agent.users().get("nobody"));
+		List<Observation.Context> observed = recorded.stopped();
 
 		assertThat(observed).extracting((context) -> context.getLowCardinalityKeyValue("path").getValue())
 			.containsExactly("/cgi-bin/gettoken", "/cgi-bin/user/get");

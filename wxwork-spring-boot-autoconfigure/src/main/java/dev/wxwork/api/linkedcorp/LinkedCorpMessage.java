@@ -1,11 +1,8 @@
 package dev.wxwork.api.linkedcorp;
 
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.wxwork.api.message.MessageContent;
 
@@ -18,7 +15,7 @@ import dev.wxwork.api.message.MessageContent;
  * @param safe 1 to mark the message confidential
  */
 public record LinkedCorpMessage(List<String> touser, List<String> toparty, List<String> totag, Integer toall,
-		long agentid, @JsonIgnore MessageContent content, Integer safe) {
+		long agentid, @JsonUnwrapped MessageContent content, Integer safe) {
 
 	/** A message from this app to these members. */
 	public static LinkedCorpMessage toUsers(long agentid, List<String> corpSlashUserids, MessageContent content) {
@@ -39,16 +36,6 @@ public record LinkedCorpMessage(List<String> touser, List<String> toparty, List<
 	/** The same message, marked confidential. */
 	public LinkedCorpMessage confidential() {
 		return new LinkedCorpMessage(this.touser, this.toparty, this.totag, this.toall, this.agentid, this.content, 1);
-	}
-
-	@JsonProperty("msgtype")
-	String msgtype() {
-		return this.content.msgtype();
-	}
-
-	@JsonAnyGetter
-	Map<String, Object> contentField() {
-		return Map.of(this.content.msgtype(), this.content.body());
 	}
 
 }

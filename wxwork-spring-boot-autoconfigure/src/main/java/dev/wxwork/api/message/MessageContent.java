@@ -1,6 +1,10 @@
 package dev.wxwork.api.message;
 
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * One message's content, for the sends that take a single {@code msgtype} and its content: group chats,
@@ -8,9 +12,16 @@ import java.util.List;
  * {@link AppMessage}, so every kind of message is described once.
  *
  * @param msgtype WeCom's name of the message type, which is also the JSON field that holds the content
- * @param body the content record, written under {@code msgtype}
+ * @param body the content record, written under {@code msgtype}; the senders unwrap this record into
+ * their own JSON ({@code "msgtype": "text", "text": {...}})
  */
-public record MessageContent(String msgtype, Object body) {
+public record MessageContent(String msgtype, @JsonIgnore Object body) {
+
+	/** The content under its type's name, as WeCom reads it beside {@code msgtype}. */
+	@JsonAnyGetter
+	Map<String, Object> bodyByType() {
+		return Map.of(this.msgtype, this.body);
+	}
 
 	/** Plain text, up to 2048 bytes. */
 	public static MessageContent text(String content) {

@@ -1,11 +1,8 @@
 package dev.wxwork.api.school;
 
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.wxwork.api.message.MessageContent;
 
@@ -20,7 +17,7 @@ import dev.wxwork.api.message.MessageContent;
  * {@code duplicateCheckInterval} seconds
  */
 public record SchoolNotification(Integer recvScope, List<String> toParentUserid, List<String> toStudentUserid,
-		List<String> toParty, Integer toall, long agentid, @JsonIgnore MessageContent content, Integer enableIdTrans,
+		List<String> toParty, Integer toall, long agentid, @JsonUnwrapped MessageContent content, Integer enableIdTrans,
 		Integer enableDuplicateCheck, Integer duplicateCheckInterval) {
 
 	/** A notification from this app to these parents. */
@@ -43,16 +40,6 @@ public record SchoolNotification(Integer recvScope, List<String> toParentUserid,
 	public SchoolNotification withDuplicateCheck(int intervalSeconds) {
 		return new SchoolNotification(this.recvScope, this.toParentUserid, this.toStudentUserid, this.toParty,
 				this.toall, this.agentid, this.content, this.enableIdTrans, 1, intervalSeconds);
-	}
-
-	@JsonProperty("msgtype")
-	String msgtype() {
-		return this.content.msgtype();
-	}
-
-	@JsonAnyGetter
-	Map<String, Object> contentField() {
-		return Map.of(this.content.msgtype(), this.content.body());
 	}
 
 }
