@@ -7,7 +7,9 @@ import java.util.Map;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,12 +32,30 @@ final class WxWorkJsonConverter extends JacksonJsonHttpMessageConverter {
 	@Override
 	public Object read(ResolvableType type, HttpInputMessage inputMessage, Map<String, Object> hints)
 			throws IOException {
-		JsonNode tree = this.mapper.readTree(inputMessage.getBody());
+		JsonNode tree;
+		try {
+			tree = this.mapper.readTree(inputMessage.getBody());
+		}
+		catch (JacksonException ex) {
+			throw unreadable("WeCom's answer is not JSON", ex, inputMessage);
+		}
 		WxWorkResponses.check(tree, null);
 		if (JsonNode.class.isAssignableFrom(type.toClass())) {
 			return tree;
 		}
-		return this.mapper.treeToValue(tree, this.mapper.constructType(type.getType()));
+		try {
+			return this.mapper.treeToValue(tree, this.mapper.constructType(type.getType()));
+		}
+		catch (JacksonException ex) {
+			throw unreadable("WeCom's answer does not fit " + type.toClass().getSimpleName(), ex, inputMessage);
+		}
+	}
+
+	// Jackson's own message quotes the input around the failure, which may hold a ticket or other
+	// credential: keep only what went wrong, and no cause that would print the rest.
+	private static HttpMessageNotReadableException unreadable(String what, JacksonException ex,
+			HttpInputMessage inputMessage) {
+		return new HttpMessageNotReadableException(what + " (" + ex.getClass().getSimpleName() + ")", inputMessage);
 	}
 
 }

@@ -126,6 +126,19 @@ class WxWorkHttpClientTest {
 	}
 
 	@Test
+	void anAnswerThatIsNoWeComJsonIsATransportFailureThatQuotesNothing() {
+		this.wecom.respond("/cgi-bin/user/get", "{\"errcode\":0,\"userid\":\"a\",\"main_department\":\"ticket-XYZ\"}");
+		assertThatExceptionOfType(WxWorkTransportException.class).isThrownBy(() -> agent("s3cr3t").users().get("a"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("/cgi-bin/user/get")
+				.contains("does not fit User")
+				.doesNotContain("ticket-XYZ"));
+		this.wecom.route("/cgi-bin/user/get", (request) -> new WeComStandIn.Answer(200, "application/json",
+				"<html>gateway</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThatExceptionOfType(WxWorkTransportException.class).isThrownBy(() -> agent("s3cr3t").users().get("a"))
+			.withMessageContaining("not JSON");
+	}
+
+	@Test
 	void transportFailuresNameThePathButNotTheToken() {
 		WxWorkAgent agent = agent("s3cr3t");
 		agent.accessToken();
