@@ -1,21 +1,13 @@
 package dev.wxwork.sample;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,52 +42,17 @@ class SampleAppIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private static Process app;
-
-	private static String base;
+	private static SampleAppProcess app;
 
 	@BeforeAll
 	static void startThePackagedJar() throws Exception {
-		String jar = System.getProperty("sample.jar");
-		assertThat(jar).as("the sample.jar system property (set by the failsafe plugin)").isNotBlank();
-		assertThat(new File(jar)).as("the packaged jar").isFile();
-		int port = freePort();
-		base = "http://127.0.0.1:" + port;
-		Path log = Path.of("target", "sample-app-it.log");
-		Files.createDirectories(log.getParent());
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		app = new ProcessBuilder(java, "-Xmx256m", "-jar", jar, "--server.port=" + port)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		// Killed even when the test JVM is stopped from outside.
-		Runtime.getRuntime().addShutdownHook(new Thread(app::destroyForcibly));
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (true) {
-			assertThat(app.isAlive()).as("the sample app is running; see " + log.toAbsolutePath()).isTrue();
-			try {
-				if (get("/events").statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYetListening) {
-				// still starting
-			}
-			assertThat(Instant.now()).as("the sample app started within 2 minutes; see " + log.toAbsolutePath())
-				.isBefore(deadline);
-			Thread.sleep(250);
-		}
+		app = SampleAppProcess.start("sample-app-it.log").awaitStarted(Instant.now().plus(Duration.ofSeconds(120)));
 	}
 
 	@AfterAll
-	static void killTheApp() throws InterruptedException {
+	static void killTheApp() {
 		if (app != null) {
-			app.destroy();
-			if (!app.waitFor(15, TimeUnit.SECONDS)) {
-				app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
+			app.close();
 		}
 	}
 
@@ -113,12 +70,8 @@ class SampleAppIT {
 	void echoesTheOfficialSampleMessageInASignedEncryptedReply() throws Exception {
 		String body = "<xml><ToUserName><![CDATA[" + CORP_ID + "]]></ToUserName><Encrypt><![CDATA["
 				+ VECTOR_MESSAGE_ENCRYPT + "]]></Encrypt><AgentID><![CDATA[218]]></AgentID></xml>";
-		HttpResponse<String> response = HTTP.send(HttpRequest
-			.newBuilder(URI.create(base + "/wxwork/demo/callback?msg_signature=477715d11cdb4164915debcba66cb864d751f3e6"
-					+ "&timestamp=1409659813&nonce=1372623149"))
-			.header("Content-Type", "text/xml")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpResponse<String> response = app.post("/wxwork/demo/callback?msg_signature=477715d11cdb4164915debcba66cb864d751f3e6"
+				+ "&timestamp=1409659813&nonce=1372623149", "text/xml", body);
 		assertThat(response.statusCode()).isEqualTo(200);
 		ObjectNode sealed = CallbackXml.read(response.body());
 		assertThat(sealed.properties()).extracting((field) -> field.getKey())
@@ -253,22 +206,11 @@ class SampleAppIT {
 	}
 
 	private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return app.get(path);
 	}
 
 	private static HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return app.postJson(path, json);
 	}
 
 }

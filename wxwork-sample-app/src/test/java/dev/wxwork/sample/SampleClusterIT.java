@@ -2,11 +2,7 @@ package dev.wxwork.sample;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -49,11 +43,7 @@ class SampleClusterIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private static final Duration STARTUP = Duration.ofSeconds(90);
-
-	private static final Set<Integer> TAKEN_PORTS = new HashSet<>();
 
 	private static Path redisDir;
 
@@ -61,42 +51,31 @@ class SampleClusterIT {
 
 	private static int redisPort;
 
-	private static Process appA;
+	private static SampleAppProcess a;
 
-	private static Process appB;
-
-	private static String a;
-
-	private static String b;
+	private static SampleAppProcess b;
 
 	@BeforeAll
 	static void startRedisAndTwoInstances() throws Exception {
-		String jar = System.getProperty("sample.jar");
-		assertThat(jar).as("the sample.jar system property (set by the failsafe plugin)").isNotBlank();
-		assertThat(new File(jar)).as("the packaged jar").isFile();
 		startRedis();
-		int portA = freePort();
-		int portB = freePort();
-		a = "http://127.0.0.1:" + portA;
-		b = "http://127.0.0.1:" + portB;
 		String redisArgument = "--spring.data.redis.port=" + redisPort;
-		appA = startInstance(jar, "a", "--server.port=" + portA, "--wxwork.token-store=redis", redisArgument);
+		a = SampleAppProcess.start("sample-cluster-it-a.log", "--wxwork.token-store=redis", redisArgument);
 		// B's own simulator stays unused: it calls A's, so both instances talk to one WeCom.
-		appB = startInstance(jar, "b", "--server.port=" + portB, "--wxwork.token-store=redis", redisArgument,
-				"--wxwork.api-base-url=" + a + "/simulator");
+		b = SampleAppProcess.start("sample-cluster-it-b.log", "--wxwork.token-store=redis", redisArgument,
+				"--wxwork.api-base-url=" + a.baseUrl() + "/simulator");
 		Instant deadline = Instant.now().plus(STARTUP);
-		awaitStarted(appA, a, log("a"), deadline);
-		awaitStarted(appB, b, log("b"), deadline);
+		a.awaitStarted(deadline);
+		b.awaitStarted(deadline);
 	}
 
 	@AfterAll
 	static void killEverything() throws IOException {
 		try {
-			kill(appA);
+			close(a);
 		}
 		finally {
 			try {
-				kill(appB);
+				close(b);
 			}
 			finally {
 				kill(redis);
@@ -119,11 +98,11 @@ class SampleClusterIT {
 			CountDownLatch go = new CountDownLatch(1);
 			List<Callable<HttpResponse<String>>> sends = new ArrayList<>();
 			for (int i = 0; i < concurrent; i++) {
-				String instance = (i % 2 == 0) ? a : b;
+				SampleAppProcess instance = (i % 2 == 0) ? a : b;
 				String content = "concurrent " + i;
 				sends.add(() -> {
 					go.await();
-					return postJson(instance + "/messages", message("zhangsan", content));
+					return instance.postJson("/messages", message("zhangsan", content));
 				});
 			}
 			List<Future<HttpResponse<String>>> futures = new ArrayList<>();
@@ -139,21 +118,21 @@ class SampleClusterIT {
 		// Then in turn, A, B, A, ...
 		int alternating = 6;
 		for (int i = 0; i < alternating; i++) {
-			responses.add(postJson(((i % 2 == 0) ? a : b) + "/messages", message("lisi", "in turn " + i)));
+			responses.add(((i % 2 == 0) ? a : b).postJson("/messages", message("lisi", "in turn " + i)));
 		}
 		assertThat(responses).allSatisfy((response) -> {
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			assertThat(JSON.readTree(response.body()).path("msgid").asString()).isNotBlank();
 		});
 
-		JsonNode stats = JSON.readTree(get(a + "/simulator/stats").body());
+		JsonNode stats = JSON.readTree(a.get("/simulator/stats").body());
 		assertThat(stats.path("messagesAccepted").asLong()).as("messages that reached the one simulator")
 			.isEqualTo(concurrent + alternating);
 		assertThat(stats.path("gettokenCalls").asLong()).as("gettoken calls for %d messages over 2 instances",
 				concurrent + alternating)
 			.isEqualTo(1);
 		assertThat(stats.path("tokensIssued").asLong()).isEqualTo(1);
-		JsonNode unused = JSON.readTree(get(b + "/simulator/stats").body());
+		JsonNode unused = JSON.readTree(b.get("/simulator/stats").body());
 		assertThat(unused.path("gettokenCalls").asLong()).as("calls to B's own simulator").isZero();
 		assertThat(unused.path("messagesAccepted").asLong()).as("messages to B's own simulator").isZero();
 
@@ -177,18 +156,19 @@ class SampleClusterIT {
 		deliveredOnceWhenRetriedTo(b, a, "first to B");
 	}
 
-	private static void deliveredOnceWhenRetriedTo(String first, String retry, String content) throws Exception {
+	private static void deliveredOnceWhenRetriedTo(SampleAppProcess first, SampleAppProcess retry, String content)
+			throws Exception {
 		ObjectNode message = JSON.createObjectNode()
 			.put("msgType", "text")
 			.put("fromUser", "wangwu")
 			.put("content", content)
-			.put("target", first);
+			.put("target", first.baseUrl());
 		JsonNode handled = push(message);
 		assertThat(handled.path("status").asInt()).isEqualTo(200);
 		assertThat(handled.path("replyContent").asString()).isEqualTo("echo: " + content);
 		String msgId = handled.path("msgId").asString();
 		// WeCom's retry of the same MsgId, sealed anew, reaching the other instance behind the load balancer.
-		JsonNode retried = push(message.put("target", retry)
+		JsonNode retried = push(message.put("target", retry.baseUrl())
 			.put("msgId", msgId)
 			.put("createTime", handled.path("createTime").asLong()));
 		assertThat(retried.path("status").asInt()).isEqualTo(200);
@@ -200,8 +180,8 @@ class SampleClusterIT {
 			.hasSize(1);
 	}
 
-	private static List<JsonNode> eventsWithMsgId(String instance, String msgId) throws Exception {
-		HttpResponse<String> response = get(instance + "/events");
+	private static List<JsonNode> eventsWithMsgId(SampleAppProcess instance, String msgId) throws Exception {
+		HttpResponse<String> response = instance.get("/events");
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<JsonNode> events = new ArrayList<>();
 		JSON.readTree(response.body()).forEach((event) -> {
@@ -214,7 +194,7 @@ class SampleClusterIT {
 
 	private static JsonNode push(ObjectNode request) throws Exception {
 		// Always through A's simulator; "target" says which instance receives the callback.
-		HttpResponse<String> response = postJson(a + "/simulator/push", JSON.writeValueAsString(request));
+		HttpResponse<String> response = a.postJson("/simulator/push", JSON.writeValueAsString(request));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
 	}
@@ -225,9 +205,9 @@ class SampleClusterIT {
 
 	private static void startRedis() throws Exception {
 		String binary = installed("redis-server");
-		redisPort = freePort();
+		redisPort = SampleAppProcess.freePort();
 		redisDir = Files.createTempDirectory("sample-cluster-redis");
-		Path log = log("redis");
+		Path log = SampleAppProcess.logFile("sample-cluster-it-redis.log");
 		redis = new ProcessBuilder(binary, "--port", String.valueOf(redisPort), "--bind", "127.0.0.1", "--save", "",
 				"--appendonly", "no", "--dir", redisDir.toString())
 			.redirectErrorStream(true)
@@ -255,31 +235,9 @@ class SampleClusterIT {
 		}
 	}
 
-	private static Process startInstance(String jar, String name, String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", jar));
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile()).start();
-		// Killed even when the test JVM is stopped from outside.
-		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-		return process;
-	}
-
-	private static void awaitStarted(Process process, String base, Path log, Instant deadline) throws Exception {
-		while (true) {
-			assertThat(process.isAlive()).as("the instance at " + base + " is running; see " + log.toAbsolutePath())
-				.isTrue();
-			try {
-				if (get(base + "/events").statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYetListening) {
-				// still starting
-			}
-			assertThat(Instant.now()).as("the instance at " + base + " started in time; see " + log.toAbsolutePath())
-				.isBefore(deadline);
-			Thread.sleep(250);
+	private static void close(SampleAppProcess app) {
+		if (app != null) {
+			app.close();
 		}
 	}
 
@@ -322,36 +280,6 @@ class SampleClusterIT {
 			.as(binary + " is installed (this test needs a real Redis; install it with: apt-get install -y redis-server)")
 			.isTrue();
 		return binary.getPath();
-	}
-
-	private static Path log(String name) throws IOException {
-		Path log = Path.of("target", "sample-cluster-it-" + name + ".log");
-		Files.createDirectories(log.getParent());
-		return log;
-	}
-
-	private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private static HttpResponse<String> postJson(String url, String json) throws IOException, InterruptedException {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	/** A free port, never one handed out before in this test (the OS may offer a just-closed port again). */
-	private static int freePort() throws IOException {
-		while (true) {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				if (TAKEN_PORTS.add(socket.getLocalPort())) {
-					return socket.getLocalPort();
-				}
-			}
-		}
 	}
 
 }
