@@ -16,9 +16,9 @@ import dev.wxwork.api.contact.TagApi.TagMembers;
 import dev.wxwork.api.contact.TagApi.TagMembersChange;
 import dev.wxwork.api.contact.TagApi.TagMembersChangeResult;
 import dev.wxwork.client.WxWorkApiException;
-import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.WeComStandIn;
 
+import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -45,10 +45,6 @@ class DepartmentTagAndBatchJobApiTest {
 
 	private JsonNode lastBody(String path) {
 		return json(last(path).bodyText());
-	}
-
-	private static JsonNode json(String text) {
-		return WxWorkJson.mapper().readTree(text);
 	}
 
 	@Test

@@ -6,14 +6,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.contact.User.Attribute;
-import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.WeComStandIn;
 
+import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserApiTest {
@@ -35,10 +34,6 @@ class UserApiTest {
 
 	private WeComStandIn.RecordedRequest last(String path) {
 		return this.wecom.lastRequest(path);
-	}
-
-	private static JsonNode json(String text) {
-		return WxWorkJson.mapper().readTree(text);
 	}
 
 	@Test

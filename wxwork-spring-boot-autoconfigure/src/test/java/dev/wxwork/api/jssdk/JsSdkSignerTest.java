@@ -14,9 +14,9 @@ import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.testing.WeComStandIn;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -116,10 +116,6 @@ class JsSdkSignerTest {
 					{"corpid":"ww1","agentid":1000002,"timestamp":1414587457,"nonceStr":"Wm3WZYTPz0wzccnW",
 					 "signature":"0f9d"}"""));
 		}
-	}
-
-	private static JsonNode json(String text) {
-		return JsonMapper.builder().build().readTree(text);
 	}
 
 	private static String sha1Hex(String text) throws Exception {

@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.agent.WxWorkAgent;
@@ -19,9 +18,9 @@ import dev.wxwork.api.message.AppMessage.TaskCardButton;
 import dev.wxwork.api.message.AppMessage.TextCard;
 import dev.wxwork.api.message.AppMessage.Video;
 import dev.wxwork.client.WxWorkApiException;
-import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.WeComStandIn;
 
+import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -56,10 +55,6 @@ class AppMessagesTest {
 		assertThat(request.method()).isEqualTo("POST");
 		assertThat(request.contentType()).startsWith("application/json");
 		assertThat(json(request.bodyText())).isEqualTo(json(expectedJson));
-	}
-
-	private static JsonNode json(String text) {
-		return WxWorkJson.mapper().readTree(text);
 	}
 
 	@Test

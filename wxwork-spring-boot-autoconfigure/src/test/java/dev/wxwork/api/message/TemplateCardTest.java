@@ -22,9 +22,9 @@ import dev.wxwork.api.message.TemplateCard.QuoteArea;
 import dev.wxwork.api.message.TemplateCard.Select;
 import dev.wxwork.api.message.TemplateCard.Source;
 import dev.wxwork.api.message.TemplateCard.VerticalContent;
-import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.WeComStandIn;
 
+import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -61,10 +61,6 @@ class TemplateCardTest {
 		assertThat(sent.get("touser").asString()).isEqualTo("UserID1|UserID2");
 		assertThat(sent.get("agentid").asLong()).isEqualTo(1L);
 		assertThat(sent.get("template_card")).isEqualTo(json(expectedCard));
-	}
-
-	private static JsonNode json(String text) {
-		return WxWorkJson.mapper().readTree(text);
 	}
 
 	@Test
