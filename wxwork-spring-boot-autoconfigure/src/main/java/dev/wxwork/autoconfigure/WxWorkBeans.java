@@ -27,7 +27,7 @@ final class WxWorkBeans {
 	static TokenSettings tokenSettings(WxWorkProperties properties) {
 		WxWorkProperties.Token token = properties.getToken();
 		return new TokenSettings(token.getRefreshAhead(), token.getLockLease(), token.getLockWait(),
-				Duration.ofMillis(50), token.getStoreRetryInterval());
+				Duration.ofMillis(50), token.getRefreshWait());
 	}
 
 	static RedisCommandGuard redisCommandGuard(WxWorkProperties properties) {

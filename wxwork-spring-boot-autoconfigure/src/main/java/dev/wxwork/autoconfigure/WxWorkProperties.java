@@ -299,14 +299,25 @@ public class WxWorkProperties {
 		/** How long before WeCom's expiry a cached token or ticket is refreshed. */
 		private Duration refreshAhead = Duration.ofMinutes(5);
 
-		/** Lease of the cluster-wide refresh lock; a crashed holder frees it after this. */
+		/** Lease of the cluster-wide refresh lock, renewed while its holder fetches; a crashed holder frees it after this. */
 		private Duration lockLease = Duration.ofSeconds(10);
 
 		/** How long a caller waits for another instance's refresh before fetching the token itself. */
 		private Duration lockWait = Duration.ofSeconds(15);
 
-		/** How long the token store is bypassed after Redis failed, before it is tried again. */
+		/** How long Redis is bypassed after it failed, before it is tried again (unless wxwork.redis.retry-interval is set). */
 		private Duration storeRetryInterval = Duration.ofSeconds(5);
+
+		/** How long a call without a usable token waits for the refresh in flight before it fails. */
+		private Duration refreshWait = Duration.ofSeconds(30);
+
+		public Duration getRefreshWait() {
+			return this.refreshWait;
+		}
+
+		public void setRefreshWait(Duration refreshWait) {
+			this.refreshWait = refreshWait;
+		}
 
 		public Duration getStoreRetryInterval() {
 			return this.storeRetryInterval;

@@ -26,7 +26,8 @@ import org.apache.commons.logging.LogFactory;
  * {@link RedisUnavailableException}, whatever the Redis client's own timeout is (Lettuce's default, when
  * {@code spring.data.redis.timeout} is unset, is 60 s; a hung server is not a refused connection). The
  * command runs on a small pool and the caller waits for it with a time limit; an abandoned command is
- * interrupted, which cancels it in Lettuce.</li>
+ * interrupted, which cancels it in Lettuce. Until one command has succeeded, a command may take up to
+ * 5 s, since it may have to open the client's lazy connection.</li>
  * <li>Breaker: after a failure or a timeout, Redis is bypassed for the retry interval (commands fail at
  * once with {@link RedisUnavailableException#isBypassed()}), then one command probes it; its success
  * closes the breaker, its failure opens it again. So a hung Redis costs at most one command timeout per
@@ -43,6 +44,12 @@ public final class RedisCommandGuard implements AutoCloseable {
 
 	// Commands in flight at once; more fail as unavailable instead of queueing behind a hung server.
 	private static final int MAX_IN_FLIGHT = 256;
+
+	// Until a first command has succeeded, a command may have to open the client's connection (and load
+	// the client's classes): that is allowed this long, once, instead of bypassing Redis at every startup.
+	static final Duration FIRST_COMMAND_TIMEOUT = Duration.ofSeconds(5);
+
+	private volatile boolean connected;
 
 	private final Duration commandTimeout;
 
@@ -103,14 +110,16 @@ public final class RedisCommandGuard implements AutoCloseable {
 			}
 			throw new RedisUnavailableException(operation + ": too many Redis commands in flight", ex, false);
 		}
+		Duration timeout = this.connected ? this.commandTimeout : longer(this.commandTimeout, FIRST_COMMAND_TIMEOUT);
 		try {
-			T result = future.get(this.commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			T result = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			this.connected = true;
 			succeeded();
 			return result;
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);
-			throw failed(operation, "no answer within " + this.commandTimeout.toMillis() + " ms", ex);
+			throw failed(operation, "no answer within " + timeout.toMillis() + " ms", ex);
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
@@ -127,6 +136,10 @@ public final class RedisCommandGuard implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new RedisUnavailableException(operation + ": interrupted while waiting for Redis", ex, false);
 		}
+	}
+
+	private static Duration longer(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 	/** {@link #execute(String, Supplier)} for a command without a result. */

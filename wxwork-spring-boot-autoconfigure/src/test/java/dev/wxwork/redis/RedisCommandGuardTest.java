@@ -91,6 +91,7 @@ class RedisCommandGuardTest {
 
 	@Test
 	void concurrentCallersDuringAHangWaitAtMostAboutOneCommandTimeout() throws Exception {
+		assertThat(get("k")).isNull();
 		this.redis.hang();
 		ExecutorService pool = Executors.newFixedThreadPool(32);
 		try {
@@ -119,6 +120,20 @@ class RedisCommandGuardTest {
 			pool.shutdownNow();
 		}
 		assertThat(this.guard.isBypassed()).isTrue();
+	}
+
+	@Test
+	void theFirstCommandMayOpenTheConnectionOnceWithinALongerDeadline() throws Exception {
+		this.redis.hang();
+		long started = System.nanoTime();
+		assertThatExceptionOfType(RedisUnavailableException.class).isThrownBy(() -> get("k"))
+			.withMessageContaining("no answer within " + RedisCommandGuard.FIRST_COMMAND_TIMEOUT.toMillis() + " ms");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+		this.redis.resume();
+		awaitProbeSucceeds();
+		this.redis.hang();
+		assertThatExceptionOfType(RedisUnavailableException.class).isThrownBy(() -> get("k"))
+			.withMessageContaining("no answer within 300 ms");
 	}
 
 	@Test

@@ -38,7 +38,7 @@ class RedisAccessTokenStoreTest {
 	@Test
 	void storesTheValueWithItsExpiryAndARedisTtl() {
 		Instant expiry = Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-		store.put("t:1", new StoredCredential("abc:def", expiry));
+		assertThat(store.put("t:1", new StoredCredential("abc:def", expiry), 0)).isTrue();
 		StoredCredential read = store.get("t:1");
 		assertThat(read.value()).isEqualTo("abc:def");
 		assertThat(read.expiresAt()).isEqualTo(expiry);
@@ -47,7 +47,7 @@ class RedisAccessTokenStoreTest {
 
 	@Test
 	void compareAndDeleteLeavesAFresherTokenAlone() {
-		store.put("t:2", new StoredCredential("fresh", Instant.now().plusSeconds(60)));
+		store.put("t:2", new StoredCredential("fresh", Instant.now().plusSeconds(60)), 0);
 		assertThat(store.compareAndDelete("t:2", "stale")).isFalse();
 		assertThat(store.get("t:2").value()).isEqualTo("fresh");
 		assertThat(store.compareAndDelete("t:2", "fresh")).isTrue();
@@ -56,7 +56,7 @@ class RedisAccessTokenStoreTest {
 
 	@Test
 	void compareAndDeleteComparesTheWholeToken() {
-		store.put("t:3", new StoredCredential("x:y", Instant.now().plusSeconds(60)));
+		store.put("t:3", new StoredCredential("x:y", Instant.now().plusSeconds(60)), 0);
 		assertThat(store.compareAndDelete("t:3", "y")).isFalse();
 		assertThat(store.get("t:3").value()).isEqualTo("x:y");
 	}

@@ -67,15 +67,29 @@ class SharedCredentialTest {
 	}
 
 	@Test
-	void refreshesAheadOfWeComsExpiry() {
+	void refreshesAheadOfWeComsExpiryInTheBackgroundWhileTheCurrentTokenServes() throws Exception {
 		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 		SharedCredential credential = new SharedCredential("k", "test token", this.fetcher,
 				new MemoryAccessTokenStore(clock), TokenSettings.defaults(), clock);
 		assertThat(credential.get()).isEqualTo("token-1");
 		clock.advance(Duration.ofSeconds(7200 - 301));
 		assertThat(credential.get()).isEqualTo("token-1");
+		assertThat(this.fetches).hasValue(1);
 		clock.advance(Duration.ofSeconds(2));
-		assertThat(credential.get()).isEqualTo("token-2");
+		// In the refresh-ahead window: the caller is served at once, the refresh runs in the background.
+		assertThat(credential.get()).isEqualTo("token-1");
+		awaitValue(credential, "token-2");
+		assertThat(this.fetches).hasValue(2);
+	}
+
+	private static void awaitValue(SharedCredential credential, String expected) throws InterruptedException {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+		while (!expected.equals(credential.get())) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Never got " + expected);
+			}
+			Thread.sleep(10);
+		}
 	}
 
 	@Test
