@@ -150,6 +150,10 @@ class SharedCredentialTest {
 			assertThat(credential.get()).isEqualTo("token-1");
 		}
 		assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (credential.status().refreshing() && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
 		for (int i = 0; i < 50; i++) {
 			assertThat(credential.get()).isEqualTo("token-1");
 		}
