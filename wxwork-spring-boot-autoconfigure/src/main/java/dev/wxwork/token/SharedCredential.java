@@ -199,8 +199,12 @@ public final class SharedCredential {
 			if (this.invalidations.get() == invalidationsAtStart || !fresh.value().equals(this.lastRejected)) {
 				this.local.set(fresh);
 			}
-			this.failure = null;
-			this.lastRefreshAt = this.clock.instant();
+			if (fresh.isFreshAt(this.clock.instant())) {
+				this.failure = null;
+				this.lastRefreshAt = this.clock.instant();
+			}
+			// else: the refresh failed and a stored value in its refresh-ahead window serves; the failure
+			// stays remembered.
 			this.inFlight.compareAndSet(result, null);
 			result.complete(fresh);
 		}
