@@ -71,9 +71,14 @@ public final class RedisServer implements AutoCloseable {
 		signal("STOP");
 	}
 
-	/** Lets a {@link #hang() hung} server run again (SIGCONT); it answers what it received meanwhile. */
+	/**
+	 * Lets a {@link #hang() hung} server run again (SIGCONT); it answers what it received meanwhile. Does
+	 * nothing when the server is not running.
+	 */
 	public void resume() {
-		signal("CONT");
+		if (this.process != null && this.process.isAlive()) {
+			signal("CONT");
+		}
 	}
 
 	/** Kills the process (SIGKILL), as a crash would: no clean shutdown, connections reset. */

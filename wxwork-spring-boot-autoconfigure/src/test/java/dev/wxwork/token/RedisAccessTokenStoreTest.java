@@ -62,6 +62,45 @@ class RedisAccessTokenStoreTest {
 	}
 
 	@Test
+	void anOlderFetchCannotOverwriteANewerToken() {
+		long generation = store.read("t:4").generation();
+		assertThat(store.put("t:4", new StoredCredential("newer", Instant.now().plusSeconds(60)), generation)).isTrue();
+		// A fetch that read the same generation before the newer put finishes later.
+		assertThat(store.put("t:4", new StoredCredential("older", Instant.now().plusSeconds(60)), generation)).isFalse();
+		assertThat(store.get("t:4").value()).isEqualTo("newer");
+		assertThat(store.read("t:4").generation()).isEqualTo(generation + 1);
+	}
+
+	@Test
+	void theRejectedTokenIsNeverStoredAgain() {
+		long generation = store.read("t:5").generation();
+		assertThat(store.compareAndDelete("t:5", "rejected")).isFalse();
+		assertThat(store.put("t:5", new StoredCredential("rejected", Instant.now().plusSeconds(60)), generation)).isFalse();
+		assertThat(store.get("t:5")).isNull();
+		assertThat(store.put("t:5", new StoredCredential("other", Instant.now().plusSeconds(60)), generation)).isTrue();
+	}
+
+	@Test
+	void aRecordedFailureIsReadBackUntilItsMemoryRunsOutOrATokenIsStored() throws InterruptedException {
+		store.recordFailure("t:6", new RefreshFailure(45009, "api freq out of limit"), Duration.ofMillis(300));
+		assertThat(store.read("t:6").failure()).isEqualTo(new RefreshFailure(45009, "api freq out of limit"));
+		Thread.sleep(400);
+		assertThat(store.read("t:6").failure()).isNull();
+		store.recordFailure("t:6", new RefreshFailure(0, "timeout: no answer"), Duration.ofSeconds(60));
+		assertThat(store.put("t:6", new StoredCredential("v", Instant.now().plusSeconds(60)), 0)).isTrue();
+		assertThat(store.read("t:6").failure()).isNull();
+	}
+
+	@Test
+	void aLockIsRenewedOnlyByItsOwner() throws InterruptedException {
+		assertThat(store.tryLock("l:2", "a", Duration.ofMillis(300))).isTrue();
+		assertThat(store.renewLock("l:2", "b", Duration.ofSeconds(5))).isFalse();
+		assertThat(store.renewLock("l:2", "a", Duration.ofSeconds(5))).isTrue();
+		Thread.sleep(400);
+		assertThat(store.tryLock("l:2", "b", Duration.ofSeconds(5))).isFalse();
+	}
+
+	@Test
 	void lockHasOneOwnerAndALease() throws InterruptedException {
 		assertThat(store.tryLock("l:1", "a", Duration.ofMillis(300))).isTrue();
 		assertThat(store.tryLock("l:1", "b", Duration.ofMillis(300))).isFalse();
