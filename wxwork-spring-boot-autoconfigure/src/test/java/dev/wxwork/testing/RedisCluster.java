@@ -69,6 +69,18 @@ public final class RedisCluster implements AutoCloseable {
 		return run(cliCommand(this.ports.get(0), command));
 	}
 
+	/** Sends one command with {@code redis-cli} to one node (no redirects: node-local commands such as INFO). */
+	public String cli(int port, String... command) {
+		List<String> args = new ArrayList<>(List.of(binary("redis-cli"), "-p", String.valueOf(port)));
+		args.addAll(List.of(command));
+		return run(args);
+	}
+
+	/** Deletes every key on every node. */
+	public void flushAll() {
+		this.ports.forEach((port) -> cli(port, "FLUSHALL"));
+	}
+
 	/** The port of the node that serves {@code key}'s hash slot. */
 	public int nodeOf(String key) {
 		int slot = Integer.parseInt(cli("CLUSTER", "KEYSLOT", key));
