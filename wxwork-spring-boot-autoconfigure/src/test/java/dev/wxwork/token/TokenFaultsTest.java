@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.client.RetryPolicy;
@@ -64,6 +65,8 @@ class TokenFaultsTest {
 	private RedisAccessTokenStore store() {
 		LettuceConnectionFactory connectionFactory = this.redis.newDefaultConnectionFactory();
 		this.connections.add(connectionFactory);
+		// A running instance is connected (the first command may also have to open the connection).
+		new StringRedisTemplate(connectionFactory).opsForValue().get("warm-up");
 		RedisCommandGuard guard = new RedisCommandGuard(Duration.ofMillis(500), Duration.ofSeconds(5));
 		this.guards.add(guard);
 		return new RedisAccessTokenStore(connectionFactory, guard);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.client.RetryPolicy;
@@ -70,6 +71,9 @@ class TokenRedisClusterTest {
 	private WxWorkAgent instance(String secret) {
 		LettuceConnectionFactory connectionFactory = redis.newConnectionFactory();
 		this.connections.add(connectionFactory);
+		// A running instance is connected: the cluster topology and the node of the key are known.
+		new StringRedisTemplate(connectionFactory).opsForValue()
+			.get(new CredentialKeys("wxwork-test").accessToken("corp1", secret));
 		RedisCommandGuard guard = new RedisCommandGuard(Duration.ofMillis(500), Duration.ofSeconds(5));
 		this.guards.add(guard);
 		this.wecom.respond("/cgi-bin/user/get", "{\"errcode\":0,\"errmsg\":\"ok\",\"userid\":\"zhangsan\"}");
