@@ -1,0 +1,36 @@
+package dev.wxwork.autoconfigure;
+
+import java.time.Clock;
+
+import dev.wxwork.bot.BotCallbackEndpoint;
+import dev.wxwork.bot.BotEndpointRegistrar;
+import dev.wxwork.bot.BotHandlerMapping;
+import dev.wxwork.bot.BotStreamStore;
+
+/** Turns the bot part of {@link WxWorkProperties} into the bot package's plain objects. */
+final class WxWorkBotBeans {
+
+	private WxWorkBotBeans() {
+	}
+
+	static BotEndpointRegistrar registrar(BotHandlerMapping mapping, WxWorkProperties properties, BotStreamStore store,
+			Clock clock) {
+		WxWorkBotPropertiesValidator.validate(properties);
+		return new BotEndpointRegistrar(mapping, (name) -> definition(properties, name), store, clock);
+	}
+
+	private static BotEndpointRegistrar.BotDefinition definition(WxWorkProperties properties, String name) {
+		WxWorkProperties.Bot bot = properties.getBots().get(name);
+		if (bot == null) {
+			return null;
+		}
+		WxWorkProperties.CallbackSettings callback = properties.getCallback();
+		BotCallbackEndpoint.Settings settings = new BotCallbackEndpoint.Settings(callback.getTimestampTolerance(),
+				callback.getMaxBodySize(), properties.getRedisKeyPrefix(), callback.getDeduplicationWindow(),
+				bot.getFirstReplyWait(), bot.getStreamTimeout(), bot.getWelcomeDeadline(), bot.getErrorText());
+		String token = bot.getCallback().getToken();
+		return new BotEndpointRegistrar.BotDefinition((token == null || token.isBlank()) ? null : token,
+				bot.getCallback().getEncodingAesKey(), bot.getMaxConcurrentStreams(), settings);
+	}
+
+}

@@ -1,0 +1,409 @@
+package dev.wxwork.bot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.wxwork.client.WxWorkJson;
+import dev.wxwork.crypto.CallbackCrypto;
+import dev.wxwork.crypto.CallbackCryptoException;
+import dev.wxwork.crypto.SealedMessage;
+
+/**
+ * The callback (HTTP) endpoint of one bot, free of HTTP (docs 101033, 100719, 101031): verifies,
+ * decrypts, deduplicates and dispatches a callback, answers WeCom's stream refresh polls, and seals the
+ * reply as JSON.
+ * <p>
+ * The order is that of app callbacks: parameters, size and freshness first, then the signature (in
+ * constant time) before any byte is decrypted, then the receive id (empty for bots), and only then the
+ * JSON. Every refusal is the same {@link BotCallbackResponse#REJECTED}, with the reason logged at WARN;
+ * no handler runs.
+ * <p>
+ * A streamed answer keeps one stream id. Its first reply opens the stream and is never the last, so
+ * that WeCom polls; each update of the answer is saved to the {@link BotStreamStore}, from which any
+ * instance answers the polls.
+ */
+public final class BotCallbackEndpoint {
+
+	private static final Log logger = LogFactory.getLog(BotCallbackEndpoint.class);
+
+	private static final JsonMapper JSON = WxWorkJson.mapper();
+
+	private final String botName;
+
+	private final CallbackCrypto crypto;
+
+	private final BotDispatcher dispatcher;
+
+	private final BotStreamStore store;
+
+	private final Executor executor;
+
+	private final Settings settings;
+
+	private final Clock clock;
+
+	private final String deduplicationKeyPrefix;
+
+	private final long toleranceSeconds;
+
+	// the streams this instance produces, answered from here first (the freshest state, even without Redis)
+	private final Map<String, BotStream> openStreams = new ConcurrentHashMap<>();
+
+	/**
+	 * @param botName the bot's name under {@code wxwork.bots}
+	 * @param crypto the bot's callback crypto, with the empty receive id
+	 * @param dispatcher the bot's handlers
+	 * @param store where stream states and received msgids live
+	 * @param executor where {@code Stream} and {@code Iterator} answers are pulled
+	 * @param settings limits and texts
+	 * @param clock the clock for freshness checks and reply timestamps
+	 */
+	public BotCallbackEndpoint(String botName, CallbackCrypto crypto, BotDispatcher dispatcher, BotStreamStore store,
+			Executor executor, Settings settings, Clock clock) {
+		this.botName = botName;
+		this.crypto = crypto;
+		this.dispatcher = dispatcher;
+		this.store = store;
+		this.executor = executor;
+		this.settings = settings;
+		this.clock = clock;
+		this.deduplicationKeyPrefix = settings.redisKeyPrefix() + ":bot-callback:" + botName + ":";
+		this.toleranceSeconds = Math.min(Math.max(0, settings.timestampTolerance().toSeconds()), Long.MAX_VALUE / 4);
+	}
+
+	/** The bot's name. */
+	public String botName() {
+		return this.botName;
+	}
+
+	/** The largest body accepted, in bytes. */
+	public int maxBodySize() {
+		return this.settings.maxBodySize();
+	}
+
+	/** How many streams this instance is producing now. */
+	public int openStreamCount() {
+		return this.openStreams.size();
+	}
+
+	/** Answers WeCom's URL verification (GET): the decrypted echostr alone. */
+	public BotCallbackResponse verify(String signature, String timestamp, String nonce, String echostr) {
+		if (isBlank(signature) || isBlank(timestamp) || isBlank(nonce) || isBlank(echostr)) {
+			return reject("a verification parameter is missing");
+		}
+		if (!isFresh(timestamp)) {
+			return reject("the timestamp is not within " + this.settings.timestampTolerance() + " of this server's clock");
+		}
+		try {
+			return BotCallbackResponse.echo(this.crypto.open(signature, timestamp, nonce, echostr));
+		}
+		catch (CallbackCryptoException ex) {
+			return reject(ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			return reject("the verification could not be read (" + ex.getClass().getSimpleName() + ")");
+		}
+	}
+
+	/** Receives a POSTed callback: the sealed reply, an empty 200, or a refusal. */
+	public BotCallbackResponse receive(String signature, String timestamp, String nonce, byte[] body) {
+		if (isBlank(signature) || isBlank(timestamp) || isBlank(nonce) || body == null || body.length == 0) {
+			return reject("a callback parameter or the body is missing");
+		}
+		if (body.length > this.settings.maxBodySize()) {
+			return reject("the body is larger than " + this.settings.maxBodySize() + " bytes");
+		}
+		if (!isFresh(timestamp)) {
+			return reject("the timestamp is not within " + this.settings.timestampTolerance() + " of this server's clock");
+		}
+		BotCallback callback;
+		try {
+			callback = BotCallback.parse(this.crypto.open(signature, timestamp, nonce, encrypt(body)));
+		}
+		catch (CallbackCryptoException ex) {
+			return reject(ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// a bad callback is never a 5xx, whatever went wrong reading it
+			return reject("the callback could not be read (" + ex.getClass().getSimpleName() + ")");
+		}
+		if (callback.isStreamRefresh()) {
+			return seal(refresh(callback), nonce);
+		}
+		BotHandlerMethod handler = this.dispatcher.find(callback);
+		if (handler == null) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("No handler of bot '" + this.botName + "' takes " + callback);
+			}
+			return BotCallbackResponse.ACKNOWLEDGED;
+		}
+		if (callback.msgId() != null && !this.store.firstDelivery(this.deduplicationKeyPrefix + callback.msgId(),
+				this.settings.deduplicationWindow())) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Ignoring WeCom's repetition of " + callback + " to bot '" + this.botName + "'");
+			}
+			return BotCallbackResponse.ACKNOWLEDGED;
+		}
+		ObjectNode reply = ("event".equals(callback.msgType())) ? answerEvent(handler, callback)
+				: answerMessage(handler, callback);
+		return (reply != null) ? seal(reply, nonce) : BotCallbackResponse.ACKNOWLEDGED;
+	}
+
+	private static String encrypt(byte[] body) {
+		JsonNode envelope = JSON.readTree(body);
+		JsonNode encrypt = (envelope != null) ? envelope.get("encrypt") : null;
+		if (encrypt == null || !encrypt.isString()) {
+			throw new IllegalArgumentException("the body is no JSON object with an encrypt string");
+		}
+		return encrypt.stringValue();
+	}
+
+	private ObjectNode refresh(BotCallback callback) {
+		String id = callback.streamId();
+		if (isBlank(id)) {
+			return null;
+		}
+		BotStream local = this.openStreams.get(id);
+		Optional<BotStreamState> state = (local != null) ? Optional.of(local.state()) : this.store.load(id);
+		if (state.isEmpty()) {
+			// lost (expired, or Redis was down while it was written): end WeCom's polling visibly
+			logger.warn("Bot '" + this.botName + "' was polled for stream " + id + ", which is unknown here; finishing it");
+			return streamReply(id, new BotStreamState(this.settings.errorText(), true));
+		}
+		return streamReply(id, state.get());
+	}
+
+	private ObjectNode answerEvent(BotHandlerMethod handler, BotCallback callback) {
+		long started = this.clock.millis();
+		Object result;
+		try {
+			result = handler.invoke(callback, null);
+		}
+		catch (Throwable ex) {
+			logger.error("Bot handler " + handler + " of bot '" + this.botName + "' failed for " + callback, ex);
+			return null;
+		}
+		if (result == null) {
+			return null;
+		}
+		String event = callback.eventType();
+		if ("enter_chat".equals(event)) {
+			long elapsed = this.clock.millis() - started;
+			if (elapsed > this.settings.welcomeDeadline().toMillis()) {
+				logger.warn("Bot handler " + handler + " took " + elapsed + " ms, longer than WeCom's deadline of "
+						+ this.settings.welcomeDeadline() + " for a welcome; it is not sent");
+				return null;
+			}
+			return welcome(result, handler);
+		}
+		if ("template_card_event".equals(event) && result instanceof BotReply.UpdateCard update) {
+			ObjectNode reply = JSON.createObjectNode().put("response_type", "update_template_card");
+			if (!update.userIds().isEmpty()) {
+				reply.set("userids", JSON.valueToTree(update.userIds()));
+			}
+			reply.set("template_card", JSON.valueToTree(update.card()));
+			return reply;
+		}
+		logger.error("Bot handler " + handler + " returned " + describe(result) + ", which is no reply to "
+				+ callback + "; nothing is sent");
+		return null;
+	}
+
+	private ObjectNode welcome(Object result, BotHandlerMethod handler) {
+		String text = (result instanceof String string) ? string : (result instanceof BotReply.Text t) ? t.content()
+				: (result instanceof BotReply.Markdown m) ? m.content() : null;
+		if (text != null) {
+			ObjectNode reply = JSON.createObjectNode().put("msgtype", "text");
+			reply.putObject("text").put("content", text);
+			return reply;
+		}
+		if (result instanceof BotReply.TemplateCard card) {
+			return cardReply(card.card());
+		}
+		logger.error("Bot handler " + handler + " returned " + describe(result) + ", which is no welcome; nothing is sent");
+		return null;
+	}
+
+	private ObjectNode answerMessage(BotHandlerMethod handler, BotCallback callback) {
+		BotStream stream = handler.takesStream() ? openStream() : null;
+		Object result;
+		try {
+			result = handler.invoke(callback, stream);
+		}
+		catch (Throwable ex) {
+			BotStream failed = (stream != null) ? stream : openStream();
+			failed.fail(ex);
+			return streamReply(failed.id(), failed.state());
+		}
+		if (stream != null) {
+			return firstReply(stream);
+		}
+		if (result == null) {
+			return null;
+		}
+		if (result instanceof String text) {
+			return streamReply(newStreamId(), new BotStreamState(text, true));
+		}
+		if (result instanceof BotReply.Text text) {
+			return streamReply(newStreamId(), new BotStreamState(text.content(), true));
+		}
+		if (result instanceof BotReply.Markdown markdown) {
+			return streamReply(newStreamId(), new BotStreamState(markdown.content(), true));
+		}
+		if (result instanceof BotReply.TemplateCard card) {
+			return cardReply(card.card());
+		}
+		if (result instanceof BotReply.StreamWithCard withCard && BotAnswerSources.isAnswer(withCard.answer())) {
+			ObjectNode reply = firstReply(feed(withCard.answer()));
+			reply.put("msgtype", "stream_with_template_card");
+			reply.set("template_card", JSON.valueToTree(withCard.card()));
+			return reply;
+		}
+		if (!(result instanceof BotReply) && BotAnswerSources.isAnswer(result)) {
+			return firstReply(feed(result));
+		}
+		logger.error("Bot handler " + handler + " returned " + describe(result) + ", which is no reply to "
+				+ callback + "; nothing is sent");
+		return null;
+	}
+
+	private BotStream feed(Object source) {
+		BotStream stream = openStream();
+		BotAnswerSources.feed(source, stream, this.executor);
+		return stream;
+	}
+
+	/** A new stream produced here, saved at each update and ended when WeCom's poll window closes. */
+	private BotStream openStream() {
+		BotStream stream = new BotStream(newStreamId(), this::updated, BotStream.MAX_CONTENT_BYTES,
+				this.settings.errorText());
+		this.openStreams.put(stream.id(), stream);
+		long window = this.settings.streamTimeout().toMillis();
+		stream.end()
+			.copy()
+			.orTimeout(window, TimeUnit.MILLISECONDS)
+			.whenComplete((ignored, ex) -> {
+				if (ex instanceof TimeoutException) {
+					stream.fail(new TimeoutException("The answer took longer than wxwork.bots." + this.botName
+							+ ".stream-timeout (" + this.settings.streamTimeout() + "), WeCom's poll window"));
+				}
+			});
+		return stream;
+	}
+
+	private void updated(BotStream stream, BotStreamState state) {
+		this.store.save(stream.id(), state, this.settings.streamTimeout().plus(this.settings.streamTimeout()));
+		if (state.finished()) {
+			this.openStreams.remove(stream.id());
+		}
+	}
+
+	/** The first reply of a streamed answer: what is there after a short wait, never finished, so WeCom polls. */
+	private ObjectNode firstReply(BotStream stream) {
+		stream.awaitFirstUpdate(this.settings.firstReplyWait().toMillis());
+		BotStreamState state = stream.state();
+		return streamReply(stream.id(), new BotStreamState(state.content(), false));
+	}
+
+	private static ObjectNode streamReply(String id, BotStreamState state) {
+		ObjectNode reply = JSON.createObjectNode().put("msgtype", "stream");
+		reply.putObject("stream").put("id", id).put("finish", state.finished()).put("content", state.content());
+		return reply;
+	}
+
+	private static ObjectNode cardReply(Object card) {
+		ObjectNode reply = JSON.createObjectNode().put("msgtype", "template_card");
+		reply.set("template_card", JSON.valueToTree(card));
+		return reply;
+	}
+
+	private BotCallbackResponse seal(ObjectNode reply, String nonce) {
+		if (reply == null) {
+			return BotCallbackResponse.ACKNOWLEDGED;
+		}
+		// doc 101033: the reply is sealed with the nonce of the callback's URL
+		SealedMessage sealed = this.crypto.seal(JSON.writeValueAsString(reply),
+				String.valueOf(this.clock.millis() / 1000), nonce);
+		ObjectNode body = JSON.createObjectNode()
+			.put("encrypt", sealed.encrypt())
+			.put("msgsignature", sealed.signature())
+			// a string, as WeCom's official JSON crypto demo writes it
+			.put("timestamp", sealed.timestamp())
+			.put("nonce", sealed.nonce());
+		return BotCallbackResponse.reply(JSON.writeValueAsString(body));
+	}
+
+	private static String newStreamId() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+
+	private static String describe(Object result) {
+		return (result instanceof BotReply) ? result.getClass().getSimpleName() : "a " + result.getClass().getName();
+	}
+
+	/** Refuses a callback: logs why (never a secret) and answers the one uniform refusal. */
+	public BotCallbackResponse reject(String reason) {
+		logger.warn("Refused a callback to bot '" + this.botName + "': " + reason);
+		return BotCallbackResponse.REJECTED;
+	}
+
+	private boolean isFresh(String timestamp) {
+		long seconds;
+		try {
+			seconds = Long.parseLong(timestamp);
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		long now = this.clock.millis() / 1000;
+		return seconds >= now - this.toleranceSeconds && seconds <= now + this.toleranceSeconds;
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	@Override
+	public String toString() {
+		return "BotCallbackEndpoint[bot=" + this.botName + ", " + this.dispatcher + "]";
+	}
+
+	/**
+	 * Limits and texts of a bot's endpoint.
+	 *
+	 * @param timestampTolerance how far a callback's timestamp may be from this server's clock
+	 * @param maxBodySize the largest body accepted, in bytes
+	 * @param redisKeyPrefix the prefix of Redis keys ({@code wxwork.redis-key-prefix})
+	 * @param deduplicationWindow how long a received msgid is remembered
+	 * @param firstReplyWait how long the first reply of a streamed answer waits for its first chunk
+	 * @param streamTimeout how long an answer may stream before it is ended (WeCom polls for 6 minutes)
+	 * @param welcomeDeadline how long an enter_chat handler may take before its welcome is dropped
+	 * @param errorText the short text a failed answer ends with
+	 */
+	public record Settings(Duration timestampTolerance, int maxBodySize, String redisKeyPrefix,
+			Duration deduplicationWindow, Duration firstReplyWait, Duration streamTimeout, Duration welcomeDeadline,
+			String errorText) {
+
+		public Settings {
+			if (maxBodySize < 1 || maxBodySize == Integer.MAX_VALUE) {
+				throw new IllegalArgumentException("wxwork.callback.max-body-size must be between 1 and "
+						+ (Integer.MAX_VALUE - 1) + " bytes, not " + maxBodySize);
+			}
+		}
+
+	}
+
+}
