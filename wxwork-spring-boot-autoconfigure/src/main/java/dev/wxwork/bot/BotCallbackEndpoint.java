@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -177,7 +178,17 @@ public final class BotCallbackEndpoint {
 			return null;
 		}
 		BotStream local = this.openStreams.get(id);
-		Optional<BotStreamState> state = (local != null) ? Optional.of(local.state()) : this.store.load(id);
+		Optional<BotStreamState> state;
+		try {
+			state = (local != null) ? Optional.of(local.state()) : this.store.load(id);
+		}
+		catch (RuntimeException ex) {
+			// no answer rather than a made-up one: WeCom polls again, and an empty or finished stream would
+			// replace what the user sees
+			logger.warn("Bot '" + this.botName + "' cannot read stream " + id + " from its store ("
+					+ ex.getClass().getSimpleName() + "); leaving this poll unanswered");
+			return null;
+		}
 		if (state.isEmpty()) {
 			// lost (expired, or Redis was down while it was written): end WeCom's polling visibly
 			logger.warn("Bot '" + this.botName + "' was polled for stream " + id + ", which is unknown here; finishing it");
@@ -305,9 +316,17 @@ public final class BotCallbackEndpoint {
 	}
 
 	private void updated(BotStream stream, BotStreamState state) {
-		this.store.save(stream.id(), state, this.settings.streamTimeout().plus(this.settings.streamTimeout()));
+		Duration ttl = this.settings.streamTimeout().plus(this.settings.streamTimeout());
+		boolean saved = this.store.save(stream.id(), state, ttl);
 		if (state.finished()) {
-			this.openStreams.remove(stream.id());
+			if (saved) {
+				this.openStreams.remove(stream.id());
+			}
+			else {
+				// the store did not take the end: this instance keeps answering the polls it gets
+				CompletableFuture.delayedExecutor(ttl.toMillis(), TimeUnit.MILLISECONDS)
+					.execute(() -> this.openStreams.remove(stream.id()));
+			}
 		}
 	}
 

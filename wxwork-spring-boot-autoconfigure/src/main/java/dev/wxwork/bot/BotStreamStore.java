@@ -10,10 +10,13 @@ import java.util.Optional;
  */
 public interface BotStreamStore {
 
-	/** Saves a stream's state, kept for {@code ttl}. */
-	void save(String streamId, BotStreamState state, Duration ttl);
+	/** Saves a stream's state, kept for {@code ttl}; whether it was saved (false when the store is unavailable). */
+	boolean save(String streamId, BotStreamState state, Duration ttl);
 
-	/** The state of a stream, or empty when it is unknown or expired. */
+	/**
+	 * The state of a stream, or empty when it is unknown or expired.
+	 * @throws RuntimeException when the store cannot be read (the poll is then left unanswered, not ended)
+	 */
 	Optional<BotStreamState> load(String streamId);
 
 	/**

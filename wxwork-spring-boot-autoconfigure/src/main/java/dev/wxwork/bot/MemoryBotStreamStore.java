@@ -31,13 +31,14 @@ public class MemoryBotStreamStore implements BotStreamStore {
 	}
 
 	@Override
-	public synchronized void save(String streamId, BotStreamState state, Duration ttl) {
+	public synchronized boolean save(String streamId, BotStreamState state, Duration ttl) {
 		long now = this.clock.millis();
 		expire(this.streams, now);
 		// removed first so that insertion order stays expiry order
 		this.streams.remove(streamId);
 		this.streams.put(streamId, new Entry<>(state, now + ttl.toMillis()));
 		trim(this.streams);
+		return true;
 	}
 
 	@Override

@@ -29,26 +29,22 @@ public class RedisBotStreamStore implements BotStreamStore {
 	}
 
 	@Override
-	public void save(String streamId, BotStreamState state, Duration ttl) {
+	public boolean save(String streamId, BotStreamState state, Duration ttl) {
 		try {
 			this.redis.opsForValue().set(this.streamKeyPrefix + streamId, (state.finished() ? "1" : "0") + state.content(), ttl);
+			return true;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Redis is unavailable; refresh polls of bot stream " + streamId
 					+ " reaching another instance cannot be answered (" + ex.getClass().getSimpleName() + ")");
+			return false;
 		}
 	}
 
 	@Override
 	public Optional<BotStreamState> load(String streamId) {
-		String value;
-		try {
-			value = this.redis.opsForValue().get(this.streamKeyPrefix + streamId);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Redis is unavailable; cannot read bot stream " + streamId + " (" + ex.getClass().getSimpleName() + ")");
-			return Optional.empty();
-		}
+		// a Redis failure propagates: "unavailable" must not read as "unknown", which would end the stream
+		String value = this.redis.opsForValue().get(this.streamKeyPrefix + streamId);
 		if (value == null || value.isEmpty()) {
 			return Optional.empty();
 		}
