@@ -25,7 +25,7 @@ import dev.wxwork.bot.BotStreamStore;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @EnableConfigurationProperties(WxWorkProperties.class)
-@Import({ BotStreamStoreConfigurations.Redis.class, BotStreamStoreConfigurations.Memory.class })
+@Import({ BotStreamStoreConfigurations.Redis.class, BotStreamStoreConfigurations.Memory.class, WxWorkBotRegistrar.class })
 public final class WxWorkBotAutoConfiguration {
 
 	@Bean

@@ -51,6 +51,9 @@ public final class WxWorkBotPropertiesValidator {
 			if (isBlank(bot.getErrorText())) {
 				problems.add(prefix + ".error-text must not be blank: a failed answer must end visibly");
 			}
+			if (isBlank(bot.getContinuationText())) {
+				problems.add(prefix + ".continuation-text must not be blank: a stream handed over to the response_url must end visibly");
+			}
 			if (bot.getStreamTimeout().isNegative() || bot.getStreamTimeout().isZero()
 					|| bot.getStreamTimeout().toSeconds() > 360) {
 				problems.add(prefix + ".stream-timeout must be positive and at most 6 minutes, WeCom's poll window");

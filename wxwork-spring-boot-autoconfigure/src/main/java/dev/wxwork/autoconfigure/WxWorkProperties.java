@@ -191,6 +191,17 @@ public class WxWorkProperties {
 		/** How many Stream or Iterator answers may be pulled at once; beyond that an answer ends with the error text. */
 		private int maxConcurrentStreams = 200;
 
+		/** What a stream ends with when its answer outlasts WeCom's poll window and follows through the callback's response_url. */
+		private String continuationText = "This is taking a while; the whole answer follows in a moment.";
+
+		public String getContinuationText() {
+			return this.continuationText;
+		}
+
+		public void setContinuationText(String continuationText) {
+			this.continuationText = continuationText;
+		}
+
 		public String getBotId() {
 			return this.botId;
 		}

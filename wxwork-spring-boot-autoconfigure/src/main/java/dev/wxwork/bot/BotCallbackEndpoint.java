@@ -60,8 +60,10 @@ public final class BotCallbackEndpoint {
 
 	private final long toleranceSeconds;
 
+	private final WxWorkBotClient client;
+
 	// the streams this instance produces, answered from here first (the freshest state, even without Redis)
-	private final Map<String, BotStream> openStreams = new ConcurrentHashMap<>();
+	private final Map<String, OpenStream> openStreams = new ConcurrentHashMap<>();
 
 	/**
 	 * @param botName the bot's name under {@code wxwork.bots}
@@ -71,10 +73,13 @@ public final class BotCallbackEndpoint {
 	 * @param executor where {@code Stream} and {@code Iterator} answers are pulled
 	 * @param settings limits and texts
 	 * @param clock the clock for freshness checks and reply timestamps
+	 * @param client sends the rest of an answer that outlasts WeCom's poll window through the callback's
+	 * {@code response_url}; null to end such an answer with the error text
 	 */
 	public BotCallbackEndpoint(String botName, CallbackCrypto crypto, BotDispatcher dispatcher, BotStreamStore store,
-			Executor executor, Settings settings, Clock clock) {
+			Executor executor, Settings settings, Clock clock, WxWorkBotClient client) {
 		this.botName = botName;
+		this.client = client;
 		this.crypto = crypto;
 		this.dispatcher = dispatcher;
 		this.store = store;
@@ -177,10 +182,10 @@ public final class BotCallbackEndpoint {
 		if (isBlank(id)) {
 			return null;
 		}
-		BotStream local = this.openStreams.get(id);
+		OpenStream local = this.openStreams.get(id);
 		Optional<BotStreamState> state;
 		try {
-			state = (local != null) ? Optional.of(local.state()) : this.store.load(id);
+			state = (local != null) ? Optional.of(local.shown()) : this.store.load(id);
 		}
 		catch (RuntimeException ex) {
 			// no answer rather than a made-up one: WeCom polls again, and an empty or finished stream would
@@ -249,13 +254,13 @@ public final class BotCallbackEndpoint {
 	}
 
 	private ObjectNode answerMessage(BotHandlerMethod handler, BotCallback callback) {
-		BotStream stream = handler.takesStream() ? openStream() : null;
+		BotStream stream = handler.takesStream() ? openStream(callback) : null;
 		Object result;
 		try {
 			result = handler.invoke(callback, stream);
 		}
 		catch (Throwable ex) {
-			BotStream failed = (stream != null) ? stream : openStream();
+			BotStream failed = (stream != null) ? stream : openStream(callback);
 			failed.fail(ex);
 			return streamReply(failed.id(), failed.state());
 		}
@@ -278,56 +283,115 @@ public final class BotCallbackEndpoint {
 			return cardReply(card.card());
 		}
 		if (result instanceof BotReply.StreamWithCard withCard && BotAnswerSources.isAnswer(withCard.answer())) {
-			ObjectNode reply = firstReply(feed(withCard.answer()));
+			ObjectNode reply = firstReply(feed(withCard.answer(), callback));
 			reply.put("msgtype", "stream_with_template_card");
 			reply.set("template_card", JSON.valueToTree(withCard.card()));
 			return reply;
 		}
 		if (!(result instanceof BotReply) && BotAnswerSources.isAnswer(result)) {
-			return firstReply(feed(result));
+			return firstReply(feed(result, callback));
 		}
 		logger.error("Bot handler " + handler + " returned " + describe(result) + ", which is no reply to "
 				+ callback + "; nothing is sent");
 		return null;
 	}
 
-	private BotStream feed(Object source) {
-		BotStream stream = openStream();
+	private BotStream feed(Object source, BotCallback callback) {
+		BotStream stream = openStream(callback);
 		BotAnswerSources.feed(source, stream, this.executor);
 		return stream;
 	}
 
-	/** A new stream produced here, saved at each update and ended when WeCom's poll window closes. */
-	private BotStream openStream() {
+	/**
+	 * A new stream produced here, saved at each update. When WeCom's poll window closes first, the stream
+	 * shown to WeCom is finished with the continuation text and the whole answer follows through the
+	 * callback's response_url; without one, the answer ends with the error text.
+	 */
+	private BotStream openStream(BotCallback callback) {
 		BotStream stream = new BotStream(newStreamId(), this::updated, BotStream.MAX_CONTENT_BYTES,
 				this.settings.errorText());
-		this.openStreams.put(stream.id(), stream);
-		long window = this.settings.streamTimeout().toMillis();
+		String responseUrl = (this.client != null) ? callback.responseUrl() : null;
+		this.openStreams.put(stream.id(), new OpenStream(stream, responseUrl));
 		stream.end()
 			.copy()
-			.orTimeout(window, TimeUnit.MILLISECONDS)
+			.orTimeout(this.settings.streamTimeout().toMillis(), TimeUnit.MILLISECONDS)
 			.whenComplete((ignored, ex) -> {
 				if (ex instanceof TimeoutException) {
-					stream.fail(new TimeoutException("The answer took longer than wxwork.bots." + this.botName
-							+ ".stream-timeout (" + this.settings.streamTimeout() + "), WeCom's poll window"));
+					pollWindowClosed(stream, responseUrl);
 				}
 			});
 		return stream;
 	}
 
+	private void pollWindowClosed(BotStream stream, String responseUrl) {
+		OpenStream open = this.openStreams.get(stream.id());
+		if (responseUrl == null || open == null) {
+			stream.fail(new TimeoutException("The answer took longer than wxwork.bots." + this.botName
+					+ ".stream-timeout (" + this.settings.streamTimeout() + "), WeCom's poll window"));
+			return;
+		}
+		BotStreamState handedOver;
+		synchronized (stream) {
+			if (stream.isFinished()) {
+				return;
+			}
+			handedOver = new BotStreamState(BotStream.withSuffix(stream.state().content(),
+					this.settings.continuationText(), BotStream.MAX_CONTENT_BYTES), true);
+			open.handOver(handedOver);
+		}
+		this.store.save(stream.id(), handedOver, storeTtl());
+		logger.info("Bot stream " + stream.id() + " of bot '" + this.botName + "' outlasts WeCom's poll window; "
+				+ "its answer will follow through the callback's response_url");
+		// response_url takes replies for an hour: an answer still running then is ended
+		stream.end()
+			.copy()
+			.orTimeout(Duration.ofMinutes(55).toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((ignored, ex) -> {
+				if (ex instanceof TimeoutException) {
+					stream.fail(new TimeoutException("The answer did not end within the hour of its response_url"));
+				}
+			});
+	}
+
 	private void updated(BotStream stream, BotStreamState state) {
-		Duration ttl = this.settings.streamTimeout().plus(this.settings.streamTimeout());
-		boolean saved = this.store.save(stream.id(), state, ttl);
+		OpenStream open = this.openStreams.get(stream.id());
+		if (open != null && open.isHandedOver()) {
+			if (state.finished()) {
+				this.openStreams.remove(stream.id());
+				try {
+					this.executor.execute(() -> replyLater(stream, open.responseUrl(), state.content()));
+				}
+				catch (java.util.concurrent.RejectedExecutionException ex) {
+					replyLater(stream, open.responseUrl(), state.content());
+				}
+			}
+			return;
+		}
+		boolean saved = this.store.save(stream.id(), state, storeTtl());
 		if (state.finished()) {
 			if (saved) {
 				this.openStreams.remove(stream.id());
 			}
 			else {
 				// the store did not take the end: this instance keeps answering the polls it gets
-				CompletableFuture.delayedExecutor(ttl.toMillis(), TimeUnit.MILLISECONDS)
+				CompletableFuture.delayedExecutor(storeTtl().toMillis(), TimeUnit.MILLISECONDS)
 					.execute(() -> this.openStreams.remove(stream.id()));
 			}
 		}
+	}
+
+	private void replyLater(BotStream stream, String responseUrl, String content) {
+		try {
+			this.client.replyMarkdown(responseUrl, content);
+		}
+		catch (RuntimeException ex) {
+			logger.error("The rest of bot stream " + stream.id() + " of bot '" + this.botName
+					+ "' could not be sent through its response_url: " + ex.getMessage());
+		}
+	}
+
+	private Duration storeTtl() {
+		return this.settings.streamTimeout().plus(this.settings.streamTimeout());
 	}
 
 	/** The first reply of a streamed answer: what is there after a short wait, never finished, so WeCom polls. */
@@ -411,16 +475,50 @@ public final class BotCallbackEndpoint {
 	 * @param streamTimeout how long an answer may stream before it is ended (WeCom polls for 6 minutes)
 	 * @param welcomeDeadline how long an enter_chat handler may take before its welcome is dropped
 	 * @param errorText the short text a failed answer ends with
+	 * @param continuationText what the stream ends with when the rest of its answer follows through the response_url
 	 */
 	public record Settings(Duration timestampTolerance, int maxBodySize, String redisKeyPrefix,
 			Duration deduplicationWindow, Duration firstReplyWait, Duration streamTimeout, Duration welcomeDeadline,
-			String errorText) {
+			String errorText, String continuationText) {
 
 		public Settings {
 			if (maxBodySize < 1 || maxBodySize == Integer.MAX_VALUE) {
 				throw new IllegalArgumentException("wxwork.callback.max-body-size must be between 1 and "
 						+ (Integer.MAX_VALUE - 1) + " bytes, not " + maxBodySize);
 			}
+		}
+
+	}
+
+	/** A stream produced here, and what WeCom is shown once it was handed over to the response_url. */
+	private static final class OpenStream {
+
+		private final BotStream stream;
+
+		private final String responseUrl;
+
+		private volatile BotStreamState handedOver;
+
+		OpenStream(BotStream stream, String responseUrl) {
+			this.stream = stream;
+			this.responseUrl = responseUrl;
+		}
+
+		BotStreamState shown() {
+			BotStreamState override = this.handedOver;
+			return (override != null) ? override : this.stream.state();
+		}
+
+		void handOver(BotStreamState shown) {
+			this.handedOver = shown;
+		}
+
+		boolean isHandedOver() {
+			return this.handedOver != null;
+		}
+
+		String responseUrl() {
+			return this.responseUrl;
 		}
 
 	}

@@ -103,8 +103,13 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 		}
 		CallbackCrypto crypto = new CallbackCrypto(bot.callbackToken(), bot.callbackEncodingAesKey(), "", this.clock);
 		ThreadPoolExecutor executor = executor(name, bot.maxConcurrentStreams());
+		WxWorkBotClient client = this.beanFactory.getBeanProvider(WxWorkBotClient.class)
+			.stream()
+			.filter((candidate) -> candidate.name().equals(name))
+			.findFirst()
+			.orElse(null);
 		BotCallbackEndpoint endpoint = new BotCallbackEndpoint(name, crypto, dispatcher, this.store, executor,
-				bot.settings(), this.clock);
+				bot.settings(), this.clock, client);
 		String path = "/wxwork/bots/" + name + "/callback";
 		this.mapping.register(path, new BotCallbackRequestHandler(endpoint));
 		this.endpoints.put(name, endpoint);

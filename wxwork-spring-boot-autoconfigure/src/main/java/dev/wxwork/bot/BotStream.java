@@ -200,6 +200,24 @@ public final class BotStream {
 		this.bytes = kept;
 	}
 
+	/** The content with a blank line and the suffix after it, the content cut so that the whole fits maxBytes. */
+	static String withSuffix(String content, String suffix, int maxBytes) {
+		String separator = content.isEmpty() ? "" : "\n\n";
+		int room = maxBytes - utf8Length(separator + suffix);
+		int kept = 0;
+		int i = 0;
+		while (i < content.length()) {
+			int codePoint = content.codePointAt(i);
+			int size = utf8Length(codePoint);
+			if (kept + size > Math.max(0, room)) {
+				break;
+			}
+			kept += size;
+			i += Character.charCount(codePoint);
+		}
+		return content.substring(0, i) + separator + suffix;
+	}
+
 	static int utf8Length(String text) {
 		int length = 0;
 		for (int i = 0; i < text.length(); i++) {
