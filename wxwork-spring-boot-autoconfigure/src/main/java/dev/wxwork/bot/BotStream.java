@@ -155,6 +155,10 @@ public final class BotStream {
 
 	// under the lock: adds what fits of the chunk; whether anything changed
 	private boolean add(String chunk) {
+		if (this.truncated) {
+			// what is shown stays a prefix of the answer: nothing after a cut
+			return false;
+		}
 		int chunkBytes = utf8Length(chunk);
 		if (this.bytes + chunkBytes <= this.maxBytes) {
 			this.content.append(chunk);
