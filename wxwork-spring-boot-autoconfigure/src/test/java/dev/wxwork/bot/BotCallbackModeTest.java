@@ -139,6 +139,16 @@ class BotCallbackModeTest {
 	}
 
 	@Test
+	void streamsAnIteratorWithATemplateCardBelowIt() {
+		JsonNode first = this.wecom.send(WeComBotSender.envelope("zhangsan", "video").toString());
+		assertThat(first.get("msgtype").asString()).isEqualTo("stream_with_template_card");
+		assertThat(first.at("/template_card/card_type").asString()).isEqualTo("text_notice");
+		assertThat(first.at("/stream/finish").asBoolean()).isFalse();
+		List<String> updates = pollUntilFinished(this.wecom, first.at("/stream/id").asString(), first);
+		assertThat(updates.get(updates.size() - 1)).isEqualTo("a video, 2 parts");
+	}
+
+	@Test
 	void welcomesOnEnterChat() {
 		JsonNode reply = this.wecom.send(WeComBotSender.event("zhangsan", "enter_chat", JSON.createObjectNode()));
 		assertThat(reply.get("msgtype").asString()).isEqualTo("text");
@@ -343,6 +353,13 @@ class BotCallbackModeTest {
 			String first = ((BotTextMessage) mixed.items().get(0)).content();
 			return BotReply.templateCard(Map.of("card_type", "text_notice", "main_title",
 					Map.of("title", mixed.items().size() + " parts, first: " + first)));
+		}
+
+		@OnOtherBotCallbacks
+		BotReply other(BotCallback callback) {
+			this.calls.incrementAndGet();
+			return BotReply.streamWithCard(List.of("a " + callback.msgType(), ", 2 parts").iterator(),
+					Map.of("card_type", "text_notice", "main_title", Map.of("title", "more")));
 		}
 
 		@OnBotEvent
