@@ -2,6 +2,9 @@ package dev.wxwork.autoconfigure;
 
 import java.time.Clock;
 
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,8 +40,10 @@ public final class WxWorkBotAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BotEndpointRegistrar wxWorkBotEndpointRegistrar(BotHandlerMapping mapping, WxWorkProperties properties,
-			BotStreamStore store) {
-		return WxWorkBotBeans.registrar(mapping, properties, store, Clock.systemUTC());
+			BotStreamStore store, ObjectProvider<ObservationRegistry> observations) {
+		BotEndpointRegistrar registrar = WxWorkBotBeans.registrar(mapping, properties, store, Clock.systemUTC());
+		registrar.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		return registrar;
 	}
 
 }

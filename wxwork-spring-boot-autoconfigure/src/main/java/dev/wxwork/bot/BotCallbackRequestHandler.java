@@ -6,6 +6,9 @@ import java.io.InputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.web.HttpRequestHandler;
 
 /**
@@ -16,17 +19,42 @@ public class BotCallbackRequestHandler implements HttpRequestHandler {
 
 	private final BotCallbackEndpoint endpoint;
 
+	private final ObservationRegistry observations;
+
 	public BotCallbackRequestHandler(BotCallbackEndpoint endpoint) {
+		this(endpoint, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * @param observations where each request is observed as {@code wxwork.bot.callbacks}, tagged with the
+	 * bot, the HTTP method and the outcome (rejected, acknowledged, replied)
+	 */
+	public BotCallbackRequestHandler(BotCallbackEndpoint endpoint, ObservationRegistry observations) {
 		this.endpoint = endpoint;
+		this.observations = observations;
 	}
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		BotCallbackResponse answer = switch (request.getMethod()) {
-			case "GET" -> verify(request);
-			case "POST" -> receive(request);
-			default -> this.endpoint.reject("HTTP method " + request.getMethod());
-		};
+		Observation observation = Observation.createNotStarted("wxwork.bot.callbacks", this.observations)
+			.lowCardinalityKeyValue("bot", this.endpoint.botName())
+			.lowCardinalityKeyValue("method", request.getMethod())
+			.start();
+		try {
+			BotCallbackResponse answer = switch (request.getMethod()) {
+				case "GET" -> verify(request);
+				case "POST" -> receive(request);
+				default -> this.endpoint.reject("HTTP method " + request.getMethod());
+			};
+			observation.lowCardinalityKeyValue("outcome", answer.outcome());
+			write(answer, response);
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private static void write(BotCallbackResponse answer, HttpServletResponse response) throws IOException {
 		response.setStatus(answer.status());
 		byte[] body = answer.body();
 		if (answer.contentType() != null) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -43,6 +44,8 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 	private ListableBeanFactory beanFactory;
 
+	private ObservationRegistry observations = ObservationRegistry.NOOP;
+
 	private final Map<String, BotCallbackEndpoint> endpoints = new LinkedHashMap<>();
 
 	private final Map<String, BotDispatcher> dispatchers = new LinkedHashMap<>();
@@ -58,6 +61,11 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 		this.bots = bots;
 		this.store = store;
 		this.clock = clock;
+	}
+
+	/** Where each callback request is observed ({@code wxwork.bot.callbacks}); none by default. */
+	public void setObservationRegistry(ObservationRegistry observations) {
+		this.observations = observations;
 	}
 
 	@Override
@@ -111,7 +119,7 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 		BotCallbackEndpoint endpoint = new BotCallbackEndpoint(name, crypto, dispatcher, this.store, executor,
 				bot.settings(), this.clock, client);
 		String path = "/wxwork/bots/" + name + "/callback";
-		this.mapping.register(path, new BotCallbackRequestHandler(endpoint));
+		this.mapping.register(path, new BotCallbackRequestHandler(endpoint, this.observations));
 		this.endpoints.put(name, endpoint);
 		logger.info("WeCom bot '" + name + "' in callback mode at " + path + ": " + dispatcher);
 	}
