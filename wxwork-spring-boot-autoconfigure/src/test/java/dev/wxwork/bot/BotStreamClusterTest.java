@@ -68,6 +68,41 @@ class BotStreamClusterTest {
 	}
 
 	@Test
+	void aHundredConcurrentStreamedAnswersAllCompleteInOrderOnTheOtherInstance() throws Exception {
+		ConfigurableApplicationContext first = start();
+		ConfigurableApplicationContext second = start();
+		WeComBotSender toFirst = sender(first);
+		WeComBotSender toSecond = sender(second);
+		java.util.concurrent.ExecutorService wecom = java.util.concurrent.Executors.newFixedThreadPool(16);
+		try {
+			List<java.util.concurrent.Future<List<String>>> answers = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				String words = "q" + i + " w" + i + " e" + i + " r" + i;
+				answers.add(wecom.submit(() -> {
+					JsonNode opened = toFirst.send(WeComBotSender.text("user", words));
+					return BotCallbackModeTest.pollUntilFinished(toSecond, opened.at("/stream/id").asString(), opened);
+				}));
+			}
+			for (int i = 0; i < 100; i++) {
+				List<String> updates = answers.get(i).get(120, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(updates.get(updates.size() - 1)).isEqualTo("q" + i + " w" + i + " e" + i + " r" + i + " ");
+				for (int j = 1; j < updates.size(); j++) {
+					assertThat(updates.get(j)).startsWith(updates.get(j - 1));
+				}
+			}
+		}
+		finally {
+			wecom.shutdownNow();
+		}
+		// the producing instance forgets a stream right after saving its end, which the poll may overtake
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (endpoint(first).openStreamCount() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(endpoint(first).openStreamCount()).isZero();
+	}
+
+	@Test
 	void aRepeatedCallbackReachingAnotherInstanceIsHandledOnce() {
 		handled.set(0);
 		ConfigurableApplicationContext first = start();
