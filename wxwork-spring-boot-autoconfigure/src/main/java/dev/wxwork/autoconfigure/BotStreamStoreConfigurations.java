@@ -44,7 +44,8 @@ final class BotStreamStoreConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		BotStreamStore wxWorkBotStreamStore(WxWorkProperties properties) {
-			return new MemoryBotStreamStore(properties.getCallback().getDeduplicationCapacity(), Clock.systemUTC());
+			// streams are few at a time (each up to 20 KB); msgids as many as app callbacks remember
+			return new MemoryBotStreamStore(10_000, properties.getCallback().getDeduplicationCapacity(), Clock.systemUTC());
 		}
 
 	}

@@ -105,6 +105,16 @@ public final class BotCallbackEndpoint {
 		return this.openStreams.size();
 	}
 
+	/**
+	 * Ends the answers still streaming here with the error text, so that the polls other instances
+	 * answer from the store see a finished stream rather than one that never moves again.
+	 */
+	public void close() {
+		for (OpenStream open : this.openStreams.values()) {
+			open.stream.fail(new IllegalStateException("This instance shut down while the answer was streaming"));
+		}
+	}
+
 	/** Answers WeCom's URL verification (GET): the decrypted echostr alone. */
 	public BotCallbackResponse verify(String signature, String timestamp, String nonce, String echostr) {
 		if (isBlank(signature) || isBlank(timestamp) || isBlank(nonce) || isBlank(echostr)) {

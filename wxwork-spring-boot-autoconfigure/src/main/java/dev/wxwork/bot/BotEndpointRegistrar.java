@@ -20,6 +20,7 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
@@ -30,7 +31,14 @@ import dev.wxwork.crypto.CallbackCrypto;
  * handlers, and serves each bot that has callback settings at {@code /wxwork/bots/<name>/callback}. A
  * handler or bot that cannot work fails the startup here, with a message naming the method or property.
  */
-public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware, DisposableBean {
+public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware, SmartLifecycle,
+		DisposableBean {
+
+	/**
+	 * Stopped after the web server (which has stopped taking polls) and before the Redis connection
+	 * factory (phase 0), so that the answers still streaming here are ended in the store for the others.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private static final Log logger = LogFactory.getLog(BotEndpointRegistrar.class);
 
@@ -51,6 +59,8 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 	private final Map<String, BotDispatcher> dispatchers = new LinkedHashMap<>();
 
 	private final Map<String, ThreadPoolExecutor> executors = new LinkedHashMap<>();
+
+	private volatile boolean running;
 
 	/**
 	 * @param bots the configuration of a bot by name, null when it is not configured
@@ -148,7 +158,29 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 	}
 
 	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.endpoints.values().forEach(BotCallbackEndpoint::close);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
 	public void destroy() {
+		this.endpoints.values().forEach(BotCallbackEndpoint::close);
 		this.executors.values().forEach(ThreadPoolExecutor::shutdownNow);
 	}
 

@@ -14,7 +14,9 @@ import java.util.Optional;
  */
 public class MemoryBotStreamStore implements BotStreamStore {
 
-	private final int capacity;
+	private final int streamCapacity;
+
+	private final int receivedCapacity;
 
 	private final Clock clock;
 
@@ -22,11 +24,16 @@ public class MemoryBotStreamStore implements BotStreamStore {
 
 	private final LinkedHashMap<String, Entry<Boolean>> received = new LinkedHashMap<>();
 
-	public MemoryBotStreamStore(int capacity, Clock clock) {
-		if (capacity < 1) {
-			throw new IllegalArgumentException("capacity must be positive");
+	/**
+	 * @param streamCapacity how many stream states are kept at most (each up to 20 KB of text)
+	 * @param receivedCapacity how many received msgids are kept at most
+	 */
+	public MemoryBotStreamStore(int streamCapacity, int receivedCapacity, Clock clock) {
+		if (streamCapacity < 1 || receivedCapacity < 1) {
+			throw new IllegalArgumentException("capacities must be positive");
 		}
-		this.capacity = capacity;
+		this.streamCapacity = streamCapacity;
+		this.receivedCapacity = receivedCapacity;
 		this.clock = clock;
 	}
 
@@ -37,7 +44,7 @@ public class MemoryBotStreamStore implements BotStreamStore {
 		// removed first so that insertion order stays expiry order
 		this.streams.remove(streamId);
 		this.streams.put(streamId, new Entry<>(state, now + ttl.toMillis()));
-		trim(this.streams);
+		trim(this.streams, this.streamCapacity);
 		return true;
 	}
 
@@ -56,7 +63,7 @@ public class MemoryBotStreamStore implements BotStreamStore {
 			return false;
 		}
 		this.received.put(key, new Entry<>(Boolean.TRUE, now + window.toMillis()));
-		trim(this.received);
+		trim(this.received, this.receivedCapacity);
 		return true;
 	}
 
@@ -69,8 +76,8 @@ public class MemoryBotStreamStore implements BotStreamStore {
 		}
 	}
 
-	private void trim(LinkedHashMap<String, ?> entries) {
-		while (entries.size() > this.capacity) {
+	private static void trim(LinkedHashMap<String, ?> entries, int capacity) {
+		while (entries.size() > capacity) {
 			Iterator<String> eldest = entries.keySet().iterator();
 			eldest.next();
 			eldest.remove();

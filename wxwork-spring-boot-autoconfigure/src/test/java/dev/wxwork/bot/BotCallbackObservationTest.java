@@ -30,7 +30,7 @@ class BotCallbackObservationTest {
 	private final BotCallbackRequestHandler handler = new BotCallbackRequestHandler(
 			new BotCallbackEndpoint("observed", new CallbackCrypto("obstoken", KEY, ""),
 					BotDispatcher.builder("observed").add(new Echo(), Echo.class).build(),
-					new MemoryBotStreamStore(100, Clock.systemUTC()), Runnable::run,
+					new MemoryBotStreamStore(100, 100, Clock.systemUTC()), Runnable::run,
 					new BotCallbackEndpoint.Settings(Duration.ofMinutes(5), 4096, "wxwork", Duration.ofMinutes(10),
 							Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(4), "sorry", "later"),
 					Clock.systemUTC(), null),

@@ -41,7 +41,7 @@ public class BotStreamBenchmark {
 
 	@Setup
 	public void setUp() {
-		this.store = new MemoryBotStreamStore(10_000, Clock.systemUTC());
+		this.store = new MemoryBotStreamStore(10_000, 10_000, Clock.systemUTC());
 	}
 
 	@Benchmark

@@ -103,6 +103,23 @@ class BotStreamClusterTest {
 	}
 
 	@Test
+	void aShutDownInstanceEndsItsStreamsVisiblyForTheOthers() {
+		ConfigurableApplicationContext first = start();
+		ConfigurableApplicationContext second = start();
+		WeComBotSender toSecond = sender(second);
+		held = Sinks.many().unicast().onBackpressureBuffer();
+		JsonNode opened = sender(first).send(WeComBotSender.text("zhangsan", "held"));
+		String id = opened.at("/stream/id").asString();
+		held.tryEmitNext("half an answer");
+		awaitContent(toSecond, id, "half an answer");
+
+		first.close();
+
+		List<String> updates = BotCallbackModeTest.pollUntilFinished(toSecond, id, opened);
+		assertThat(updates.get(updates.size() - 1)).isEqualTo("half an answer\n\nSorry, something went wrong while answering.");
+	}
+
+	@Test
 	void aRepeatedCallbackReachingAnotherInstanceIsHandledOnce() {
 		handled.set(0);
 		ConfigurableApplicationContext first = start();
