@@ -2,6 +2,7 @@ package dev.wxwork.autoconfigure;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.wxwork.agent.WxWorkAgents;
@@ -44,6 +46,18 @@ public final class WxWorkCallbackAutoConfiguration {
 				Clock.systemUTC());
 		registrar.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		return registrar;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class DeduplicationMetrics {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "wxWorkCallbackDeduplicationMetrics")
+		MeterBinder wxWorkCallbackDeduplicationMetrics(CallbackDeduplicator deduplicator) {
+			return new CallbackDeduplicationMetrics(deduplicator);
+		}
+
 	}
 
 }

@@ -173,10 +173,16 @@ class CallbackEndpointTest {
 	void handlesARetriedMessageOnceEvenWhileTheFirstDeliveryIsStillRunning() throws Exception {
 		SealedMessage slow = this.wecom.crypto().seal(this.wecom.textMessage("zhaoliu", "slow please"));
 		CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> this.wecom.send(slow));
-		Thread.sleep(300);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.callbacks.received.isEmpty() && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(this.callbacks.received).hasSize(1);
+		// the retry waits for the first delivery (1.5 s) and answers with its reply
 		HttpResponse<String> retryWhileRunning = this.wecom.send(slow);
+		assertThat(first).isDone();
 		assertThat(retryWhileRunning.statusCode()).isEqualTo(200);
-		assertThat(retryWhileRunning.body()).isEmpty();
+		assertThat(this.wecom.crypto().openReply(retryWhileRunning.body())).contains("echo: slow please");
 		assertThat(first.get(10, TimeUnit.SECONDS).body()).isNotEmpty();
 		HttpResponse<String> retryAfterwards = this.wecom.send(slow);
 		assertThat(retryAfterwards.body()).isEmpty();

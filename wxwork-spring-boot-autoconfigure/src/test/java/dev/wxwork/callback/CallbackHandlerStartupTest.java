@@ -73,20 +73,45 @@ class CallbackHandlerStartupTest {
 	}
 
 	@Test
-	void deduplicatesInMemoryWithoutRedisOrWhenTheTokenStoreIsMemory() {
+	void choosesTheDeduplicationStoreOnItsOwnNotByTheTokenStore() {
 		this.runner.withUserConfiguration(Good.class)
 			.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
 			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
 				.isInstanceOf(MemoryCallbackDeduplicator.class));
+		// the runner sets wxwork.token-store=memory: deduplication still uses the application's Redis
 		this.runner.withUserConfiguration(Good.class)
 			.withBean(RedisConnectionFactory.class, LettuceConnectionFactory::new)
-			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
-				.isInstanceOf(MemoryCallbackDeduplicator.class));
-		this.runner.withUserConfiguration(Good.class)
-			.withBean(RedisConnectionFactory.class, LettuceConnectionFactory::new)
-			.withPropertyValues("wxwork.token-store=redis")
 			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
 				.isInstanceOf(RedisCallbackDeduplicator.class));
+		this.runner.withUserConfiguration(Good.class)
+			.withBean(RedisConnectionFactory.class, LettuceConnectionFactory::new)
+			.withPropertyValues("wxwork.token-store=redis", "wxwork.callback.deduplication=memory")
+			.run((context) -> {
+				assertThat(context).getBean(CallbackDeduplicator.class).isInstanceOf(MemoryCallbackDeduplicator.class);
+				assertThat(context).getBean(dev.wxwork.token.AccessTokenStore.class)
+					.isInstanceOf(dev.wxwork.token.RedisAccessTokenStore.class);
+			});
+		this.runner.withUserConfiguration(Good.class)
+			.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
+			.withPropertyValues("wxwork.callback.deduplication=redis")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("wxwork.callback.deduplication is 'redis' but the application has no RedisConnectionFactory"));
+	}
+
+	@Test
+	void refusesADeduplicationWindowShorterThanTwiceTheTimestampTolerance() {
+		this.runner.withUserConfiguration(Good.class)
+			.withPropertyValues("wxwork.callback.deduplication-window=3s", "wxwork.callback.timestamp-tolerance=5m")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("wxwork.callback.deduplication-window (PT3S) must be at least twice "
+						+ "wxwork.callback.timestamp-tolerance (PT5M)"));
+		this.runner.withUserConfiguration(Good.class)
+			.withPropertyValues("wxwork.callback.deduplication-window=10m", "wxwork.callback.timestamp-tolerance=5m")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

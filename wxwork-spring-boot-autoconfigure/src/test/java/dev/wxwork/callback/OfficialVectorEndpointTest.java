@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"wxwork.agents.demo.callback.token=" + OfficialVector.TOKEN,
 				"wxwork.agents.demo.callback.encoding-aes-key=" + OfficialVector.ENCODING_AES_KEY,
 				// the vector was sealed in 2014
-				"wxwork.callback.timestamp-tolerance=36500d" })
+				"wxwork.callback.timestamp-tolerance=36500d",
+				"wxwork.callback.deduplication-window=73000d" })
 class OfficialVectorEndpointTest {
 
 	@LocalServerPort

@@ -81,9 +81,15 @@ class RedisDeduplicationTest {
 		this.first = start();
 		WeComCallbackSender wecom = sender(this.first);
 		this.redis.stop();
-		HttpResponse<String> response = wecom.send(wecom.textMessage("wangwu", "is anyone there"));
+		SealedMessage message = wecom.crypto().seal(wecom.textMessage("wangwu", "is anyone there"));
+		HttpResponse<String> response = wecom.send(message);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(wecom.crypto().openReply(response.body())).contains("echo: is anyone there");
+		assertThat(handled).hasValue(1);
+		// the marks are kept in memory meanwhile: WeCom's retry is still deduplicated
+		HttpResponse<String> retry = wecom.send(message);
+		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(retry.body()).isEmpty();
 		assertThat(handled).hasValue(1);
 	}
 
@@ -94,9 +100,18 @@ class RedisDeduplicationTest {
 			RedisCallbackDeduplicator deduplicator = new RedisCallbackDeduplicator(connections, Duration.ofSeconds(30));
 			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isTrue();
 			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isFalse();
-			assertThat(Long.parseLong(this.redis.cli("PTTL", "wxwork:callback:test:1"))).isBetween(1L, 30_000L);
+			assertThat(deduplicator.progress("wxwork:callback:test:1")).isEqualTo(CallbackDeduplicator.Progress.IN_PROGRESS);
+			// in progress: a short lease, so that a retry still runs a callback whose instance died
+			assertThat(Long.parseLong(this.redis.cli("PTTL", "wxwork:callback:test:1"))).isBetween(1L, 10_000L);
 			deduplicator.release("wxwork:callback:test:1");
+			assertThat(deduplicator.progress("wxwork:callback:test:1")).isEqualTo(CallbackDeduplicator.Progress.NONE);
 			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isTrue();
+			deduplicator.complete("wxwork:callback:test:1");
+			assertThat(deduplicator.progress("wxwork:callback:test:1")).isEqualTo(CallbackDeduplicator.Progress.DONE);
+			assertThat(Long.parseLong(this.redis.cli("PTTL", "wxwork:callback:test:1"))).isBetween(10_001L, 30_000L);
+			// a done mark is not released by a late failure report
+			deduplicator.release("wxwork:callback:test:1");
+			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isFalse();
 		}
 		finally {
 			connections.destroy();
