@@ -145,6 +145,8 @@ class SlowFailingHandlerTest {
 			.properties("server.port=0", "wxwork.corp-id=" + CORP_ID, "wxwork.token-store=memory",
 					"wxwork.agents.bot.agent-id=1000002", "wxwork.agents.bot.secret=unused",
 					"wxwork.agents.bot.callback.token=" + TOKEN, "wxwork.agents.bot.callback.encoding-aes-key=" + KEY)
+			// a retry waits up to 4.9 s for a first delivery of 1.5 s: room for a loaded machine
+			.properties("wxwork.callback.retry-wait=4900ms")
 			.properties(properties)
 			.run();
 	}
