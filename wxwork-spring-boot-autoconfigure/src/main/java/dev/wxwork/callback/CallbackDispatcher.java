@@ -148,6 +148,9 @@ public final class CallbackDispatcher {
 			if ((onMessage != null ? 1 : 0) + (onEvent != null ? 1 : 0) + (other != null ? 1 : 0) > 1) {
 				throw invalid(name, "it has more than one of @OnMessage, @OnEvent and @OnOtherCallbacks");
 			}
+			if (java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+				throw invalid(name, "it is static; a handler is an instance method of its @WxWorkCallback bean");
+			}
 			boolean async = classAsync || (onMessage != null && onMessage.async()) || (onEvent != null && onEvent.async())
 					|| (other != null && other.async());
 			Class<?>[] types = method.getParameterTypes();

@@ -121,6 +121,12 @@ class CallbackHandlerStartupTest {
 	}
 
 	@Test
+	void refusesAStaticHandlerWithAMessageInsteadOfAClassCastException() {
+		assertFailure(StaticHandler.class, "StaticHandler.Handlers.echo(TextMessage)",
+				"it is static; a handler is an instance method of its @WxWorkCallback bean");
+	}
+
+	@Test
 	void refusesAReturnTypeThatIsNoReply() {
 		assertFailure(BadReturn.class, "BadReturn.Handlers.echo(TextMessage)", "it returns java.lang.String");
 	}
@@ -227,6 +233,22 @@ class CallbackHandlerStartupTest {
 
 			@OnMessage
 			void echo(TextMessage message, String extra) {
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(StaticHandler.Handlers.class)
+	static class StaticHandler {
+
+		@WxWorkCallback(agent = "demo")
+		static class Handlers {
+
+			@OnMessage
+			static Reply echo(TextMessage message) {
+				return Reply.text(message.content());
 			}
 
 		}
