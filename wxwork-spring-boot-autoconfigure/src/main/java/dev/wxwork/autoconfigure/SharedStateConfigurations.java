@@ -10,6 +10,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.wxwork.callback.CallbackDeduplicator;
 import dev.wxwork.callback.RedisCallbackDeduplicator;
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.token.AccessTokenStore;
 import dev.wxwork.token.MemoryAccessTokenStore;
 import dev.wxwork.token.RedisAccessTokenStore;
@@ -30,10 +31,16 @@ final class SharedStateConfigurations {
 	@ConditionalOnProperty(prefix = "wxwork", name = "token-store", havingValue = "redis", matchIfMissing = true)
 	static class Redis {
 
+		@Bean(name = RedisCommandGuard.BEAN_NAME, destroyMethod = "close")
+		@ConditionalOnMissingBean
+		RedisCommandGuard wxWorkRedisCommandGuard(WxWorkProperties properties) {
+			return WxWorkBeans.redisCommandGuard(properties);
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
-		AccessTokenStore wxWorkAccessTokenStore(RedisConnectionFactory connectionFactory) {
-			return new RedisAccessTokenStore(connectionFactory);
+		AccessTokenStore wxWorkAccessTokenStore(RedisConnectionFactory connectionFactory, RedisCommandGuard guard) {
+			return new RedisAccessTokenStore(connectionFactory, guard);
 		}
 
 	}
