@@ -51,11 +51,18 @@ final class SharedStateConfigurations {
 	@ConditionalOnProperty(prefix = "wxwork.callback", name = "deduplication", havingValue = "redis", matchIfMissing = true)
 	static class RedisDeduplication {
 
+		// the same guard as the token store's when there is one (defined first), so that both share one breaker
+		@Bean(name = RedisCommandGuard.BEAN_NAME, destroyMethod = "close")
+		@ConditionalOnMissingBean
+		RedisCommandGuard wxWorkRedisCommandGuard(WxWorkProperties properties) {
+			return WxWorkBeans.redisCommandGuard(properties);
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
-		CallbackDeduplicator wxWorkCallbackDeduplicator(RedisConnectionFactory connectionFactory,
+		CallbackDeduplicator wxWorkCallbackDeduplicator(RedisConnectionFactory connectionFactory, RedisCommandGuard guard,
 				WxWorkProperties properties) {
-			return new RedisCallbackDeduplicator(connectionFactory, properties.getCallback().getDeduplicationWindow(),
+			return new RedisCallbackDeduplicator(connectionFactory, guard, properties.getCallback().getDeduplicationWindow(),
 					RedisCallbackDeduplicator.DEFAULT_IN_PROGRESS_LEASE, WxWorkCallbackBeans.memoryDeduplicator(properties));
 		}
 

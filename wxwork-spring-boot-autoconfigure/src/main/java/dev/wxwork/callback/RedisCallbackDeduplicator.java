@@ -10,15 +10,20 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import dev.wxwork.redis.RedisCommandGuard;
+
 /**
  * Deduplicates across every instance of the service through the application's own Redis. A callback
  * is marked in progress with {@code SET key p NX PX lease}, and done with {@code SET key d PX window}
  * once its handler succeeded; a failed one's mark is deleted if it is still in progress.
  * <p>
  * The in-progress lease is short (a sync handler has WeCom's 5 seconds anyway), so that a retry still
- * runs a callback whose first instance died while handling it. When Redis fails, marks are kept in
- * this JVM's memory instead (and a warning logged): retries that reach this instance are still
- * deduplicated, and no callback waits for Redis to come back.
+ * runs a callback whose first instance died while handling it.
+ * <p>
+ * Every command goes through the application's {@link RedisCommandGuard}: it has a deadline of its own
+ * ({@code wxwork.redis.command-timeout}), and after a failure Redis is bypassed for a while by every
+ * feature at once. A callback never waits on a hung Redis: while Redis fails or is bypassed, marks are
+ * kept in this JVM's memory instead, so retries that reach this instance are still deduplicated.
  */
 public class RedisCallbackDeduplicator implements CallbackDeduplicator {
 
@@ -42,30 +47,31 @@ public class RedisCallbackDeduplicator implements CallbackDeduplicator {
 
 	private final MemoryCallbackDeduplicator fallback;
 
+	private final RedisCommandGuard guard;
+
 	/**
+	 * @param guard the deadline and shared breaker of every Redis command
 	 * @param window how long a done mark is kept
 	 * @param lease how long an in-progress mark is kept (at most the window)
 	 * @param fallback where marks are kept while Redis fails
 	 */
-	public RedisCallbackDeduplicator(RedisConnectionFactory connectionFactory, Duration window, Duration lease,
-			MemoryCallbackDeduplicator fallback) {
+	public RedisCallbackDeduplicator(RedisConnectionFactory connectionFactory, RedisCommandGuard guard, Duration window,
+			Duration lease, MemoryCallbackDeduplicator fallback) {
 		this.redis = new StringRedisTemplate(connectionFactory);
+		this.guard = guard;
 		this.window = window;
 		this.lease = (lease.compareTo(window) < 0) ? lease : window;
 		this.fallback = fallback;
 	}
 
-	public RedisCallbackDeduplicator(RedisConnectionFactory connectionFactory, Duration window) {
-		this(connectionFactory, window, DEFAULT_IN_PROGRESS_LEASE, new MemoryCallbackDeduplicator(window));
-	}
-
 	@Override
 	public boolean tryStart(String key) {
 		try {
-			return !Boolean.FALSE.equals(this.redis.opsForValue().setIfAbsent(key, IN_PROGRESS, this.lease));
+			return !Boolean.FALSE.equals(this.guard.execute("callback deduplication mark",
+					() -> this.redis.opsForValue().setIfAbsent(key, IN_PROGRESS, this.lease)));
 		}
 		catch (RuntimeException ex) {
-			unavailable(ex);
+			// the guard logs Redis going away and coming back, once each
 			return this.fallback.tryStart(key);
 		}
 	}
@@ -76,10 +82,9 @@ public class RedisCallbackDeduplicator implements CallbackDeduplicator {
 			this.fallback.complete(key);
 		}
 		try {
-			this.redis.opsForValue().set(key, DONE, this.window);
+			this.guard.run("callback deduplication mark", () -> this.redis.opsForValue().set(key, DONE, this.window));
 		}
 		catch (RuntimeException ex) {
-			unavailable(ex);
 			this.fallback.complete(key);
 		}
 	}
@@ -88,11 +93,13 @@ public class RedisCallbackDeduplicator implements CallbackDeduplicator {
 	public void release(String key) {
 		this.fallback.release(key);
 		try {
-			this.redis.execute(RELEASE_IN_PROGRESS, List.of(key), IN_PROGRESS);
+			this.guard.execute("callback deduplication mark",
+					() -> this.redis.execute(RELEASE_IN_PROGRESS, List.of(key), IN_PROGRESS));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Redis is unavailable; until its in-progress mark expires (" + this.lease
-					+ "), WeCom's retries of a failed callback are answered 503 (" + ex.getClass().getSimpleName() + ")");
+					+ "), WeCom's retries of a failed callback that reach another instance are answered 503 ("
+					+ ex.getClass().getSimpleName() + ")");
 		}
 	}
 
@@ -103,11 +110,10 @@ public class RedisCallbackDeduplicator implements CallbackDeduplicator {
 			return local;
 		}
 		try {
-			String value = this.redis.opsForValue().get(key);
+			String value = this.guard.execute("callback deduplication mark", () -> this.redis.opsForValue().get(key));
 			return DONE.equals(value) ? Progress.DONE : IN_PROGRESS.equals(value) ? Progress.IN_PROGRESS : Progress.NONE;
 		}
 		catch (RuntimeException ex) {
-			unavailable(ex);
 			return Progress.NONE;
 		}
 	}
@@ -115,11 +121,6 @@ public class RedisCallbackDeduplicator implements CallbackDeduplicator {
 	/** How many marks the in-memory fallback dropped for room before their window ended. */
 	public long evictions() {
 		return this.fallback.evictions();
-	}
-
-	private static void unavailable(RuntimeException ex) {
-		logger.warn("Redis is unavailable for callback deduplication; keeping the mark in this instance's memory ("
-				+ ex.getClass().getSimpleName() + ")");
 	}
 
 }

@@ -18,6 +18,7 @@ import dev.wxwork.callback.message.TextMessage;
 import dev.wxwork.callback.reply.Reply;
 import dev.wxwork.crypto.CallbackCrypto;
 import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
 import dev.wxwork.testing.WeComCallbackSender;
 
@@ -94,10 +95,55 @@ class RedisDeduplicationTest {
 	}
 
 	@Test
+	void aHungAndThenKilledRedisStallsNoCallbackAndRetriesAreStillDeduplicated() {
+		handled.set(0);
+		// Spring Boot's default Redis client settings: Lettuce would wait 60 s for a hung server
+		this.first = new SpringApplicationBuilder(App.class).properties("server.port=0", "spring.data.redis.host=127.0.0.1",
+				"spring.data.redis.port=" + this.redis.port(), "wxwork.corp-id=" + CORP_ID,
+				"wxwork.agents.bot.agent-id=1000002", "wxwork.agents.bot.secret=unused",
+				"wxwork.agents.bot.callback.token=" + TOKEN, "wxwork.agents.bot.callback.encoding-aes-key=" + KEY,
+				"wxwork.redis.retry-interval=1s")
+			.run();
+		WeComCallbackSender wecom = sender(this.first);
+		// the first command also opens the connection, which may miss the deadline on a loaded machine;
+		// the marks are in Redis once it answers in time
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!this.redis.cli("KEYS", "wxwork:callback:*").contains("MsgId=") && System.nanoTime() < deadline) {
+			assertThat(wecom.send(wecom.textMessage("zhangsan", "before")).statusCode()).isEqualTo(200);
+		}
+		assertThat(this.redis.cli("KEYS", "wxwork:callback:*")).contains("MsgId=");
+
+		this.redis.hang();
+		answeredInTimeAndDeduplicated(wecom, "while Redis hangs");
+		answeredInTimeAndDeduplicated(wecom, "while Redis still hangs");
+		this.redis.kill();
+		answeredInTimeAndDeduplicated(wecom, "after Redis died");
+	}
+
+	private static void answeredInTimeAndDeduplicated(WeComCallbackSender wecom, String content) {
+		int handledSoFar = handled.get() + 1;
+		SealedMessage message = wecom.crypto().seal(wecom.textMessage("lisi", content));
+		long start = System.nanoTime();
+		HttpResponse<String> delivery = wecom.send(message);
+		HttpResponse<String> retry = wecom.send(message);
+		Duration both = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(delivery.statusCode()).isEqualTo(200);
+		assertThat(wecom.crypto().openReply(delivery.body())).contains("echo: " + content);
+		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(retry.body()).isEmpty();
+		assertThat(handled).hasValue(handledSoFar);
+		// WeCom waits 5 s for each; Lettuce alone would have waited 60 s (handler 0.2 s, command deadline 0.5 s)
+		assertThat(both).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void theDeduplicatorMarksOnceAndReleases() {
 		var connections = this.redis.newConnectionFactory();
+		RedisCommandGuard guard = new RedisCommandGuard(Duration.ofSeconds(2), Duration.ofMillis(1));
 		try {
-			RedisCallbackDeduplicator deduplicator = new RedisCallbackDeduplicator(connections, Duration.ofSeconds(30));
+			RedisCallbackDeduplicator deduplicator = new RedisCallbackDeduplicator(connections, guard,
+					Duration.ofSeconds(30), RedisCallbackDeduplicator.DEFAULT_IN_PROGRESS_LEASE,
+					new MemoryCallbackDeduplicator(Duration.ofSeconds(30)));
 			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isTrue();
 			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isFalse();
 			assertThat(deduplicator.progress("wxwork:callback:test:1")).isEqualTo(CallbackDeduplicator.Progress.IN_PROGRESS);
@@ -114,6 +160,7 @@ class RedisDeduplicationTest {
 			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isFalse();
 		}
 		finally {
+			guard.close();
 			connections.destroy();
 		}
 	}
