@@ -18,6 +18,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import dev.wxwork.agent.WxWorkAgents;
 import dev.wxwork.callback.CallbackDeduplicator;
 import dev.wxwork.callback.CallbackEndpointRegistrar;
+import dev.wxwork.callback.CallbackErrorHandler;
 import dev.wxwork.callback.CallbackHandlerMapping;
 
 /**
@@ -41,10 +42,11 @@ public final class WxWorkCallbackAutoConfiguration {
 	@ConditionalOnMissingBean
 	CallbackEndpointRegistrar wxWorkCallbackEndpointRegistrar(CallbackHandlerMapping mapping, WxWorkAgents agents,
 			WxWorkProperties properties, CallbackDeduplicator deduplicator,
-			ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<ObservationRegistry> observations, ObjectProvider<CallbackErrorHandler> errorHandler) {
 		CallbackEndpointRegistrar registrar = WxWorkCallbackBeans.registrar(mapping, agents, properties, deduplicator,
 				Clock.systemUTC());
 		registrar.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		registrar.setErrorHandler(errorHandler.getIfAvailable());
 		return registrar;
 	}
 

@@ -33,8 +33,12 @@ public final class CallbackDispatcher {
 
 	private final CallbackHandlerMethod otherCallbacks;
 
+	private final CallbackErrorHandler errorHandler;
+
 	private CallbackDispatcher(Map<CallbackKey, CallbackHandlerMethod> handlers,
-			Map<CallbackKey, List<EventKeyRoute>> eventKeyRoutes, CallbackHandlerMethod otherCallbacks) {
+			Map<CallbackKey, List<EventKeyRoute>> eventKeyRoutes, CallbackHandlerMethod otherCallbacks,
+			CallbackErrorHandler errorHandler) {
+		this.errorHandler = errorHandler;
 		this.handlers = Map.copyOf(handlers);
 		Map<CallbackKey, List<EventKeyRoute>> routes = new HashMap<>();
 		eventKeyRoutes.forEach((key, list) -> routes.put(key, list.stream().sorted(EventKeyRoute.ORDER).toList()));
@@ -72,6 +76,14 @@ public final class CallbackDispatcher {
 			}
 		}
 		return this.otherCallbacks;
+	}
+
+	/**
+	 * Where a callback goes that did not bind to its typed record and that no handler takes (there is no
+	 * {@code @OnOtherCallbacks}): the application's own {@link CallbackErrorHandler}, or null.
+	 */
+	CallbackErrorHandler errorHandler() {
+		return this.errorHandler;
 	}
 
 	/** Whether no handler is registered. */
@@ -119,6 +131,8 @@ public final class CallbackDispatcher {
 		private final Map<CallbackKey, List<EventKeyRoute>> eventKeyRoutes = new HashMap<>();
 
 		private CallbackHandlerMethod otherCallbacks;
+
+		private CallbackErrorHandler errorHandler;
 
 		private Builder(String agentName) {
 			this.agentName = agentName;
@@ -297,9 +311,18 @@ public final class CallbackDispatcher {
 			return new InvalidCallbackHandlerException("Callback handler " + name + " cannot work: " + problem + ". " + ALLOWED);
 		}
 
+		/**
+		 * Where callbacks go that did not bind to their typed record and that no handler takes; the
+		 * library's default ({@link LoggingCallbackErrorHandler}) or null leaves them to the endpoint's log.
+		 */
+		public Builder errorHandler(CallbackErrorHandler errorHandler) {
+			this.errorHandler = (errorHandler instanceof LoggingCallbackErrorHandler) ? null : errorHandler;
+			return this;
+		}
+
 		/** The dispatch table. */
 		public CallbackDispatcher build() {
-			return new CallbackDispatcher(this.handlers, this.eventKeyRoutes, this.otherCallbacks);
+			return new CallbackDispatcher(this.handlers, this.eventKeyRoutes, this.otherCallbacks, this.errorHandler);
 		}
 
 	}

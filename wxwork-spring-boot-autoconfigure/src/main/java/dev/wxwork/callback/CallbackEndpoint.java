@@ -135,6 +135,9 @@ public final class CallbackEndpoint {
 		if (message.bindingProblem() != null) {
 			logger.warn("A callback to app '" + this.agentName + "' (" + message + ") did not bind to "
 					+ message.bindingProblem() + "; only handlers that take CallbackMessage can receive it");
+			if (handler == null) {
+				return unbound(message);
+			}
 		}
 		if (handler == null) {
 			if (logger.isDebugEnabled()) {
@@ -162,6 +165,33 @@ public final class CallbackEndpoint {
 			outcome.complete(response);
 		}
 		return response;
+	}
+
+	/**
+	 * A callback that did not bind and that no handler takes goes to the application's error handler with
+	 * the raw message; without one it is logged at ERROR and counted as unhandled. Either way WeCom gets a
+	 * 200: its retries would not bind either. Only an error handler that throws gets WeCom to retry.
+	 */
+	private CallbackResponse unbound(CallbackMessage message) {
+		CallbackErrorHandler errorHandler = this.dispatcher.errorHandler();
+		CallbackBindingException problem = new CallbackBindingException("the callback did not bind to "
+				+ message.bindingProblem() + " and no handler of app '" + this.agentName + "' takes it");
+		if (errorHandler == null) {
+			logger.error("Callback " + message + " to app '" + this.agentName + "' did not bind to "
+					+ message.bindingProblem() + ", and no handler takes it: add an @OnOtherCallbacks handler (it gets "
+					+ "the raw CallbackMessage) or a CallbackErrorHandler bean; acknowledged, since WeCom's retries "
+					+ "would not bind either");
+			return CallbackResponse.UNHANDLED;
+		}
+		try {
+			errorHandler.handle(new FailedCallback(this.agentName, message.identity(), message, 0, problem, null));
+			return CallbackResponse.ACKNOWLEDGED;
+		}
+		catch (Throwable ex) {
+			logger.error("The CallbackErrorHandler failed for " + message + " of app '" + this.agentName
+					+ "', which did not bind; answering 500 so that WeCom retries it", ex);
+			return CallbackResponse.FAILED;
+		}
 	}
 
 	/**
