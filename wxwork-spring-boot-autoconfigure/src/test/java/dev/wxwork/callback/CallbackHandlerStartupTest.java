@@ -52,7 +52,6 @@ class CallbackHandlerStartupTest {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WxWorkAutoConfiguration.class, WxWorkCallbackAutoConfiguration.class))
 			.withPropertyValues("wxwork.corp-id=wwcorp", "wxwork.token-store=memory", "wxwork.agents.demo.secret=s")
-			.withUserConfiguration(Good.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).doesNotHaveBean(CallbackHandlerMapping.class);
