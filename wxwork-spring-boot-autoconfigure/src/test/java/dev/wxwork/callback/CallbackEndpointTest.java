@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The callback endpoint over real HTTP: security, dispatch, retries and async mode. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = CallbackEndpointTest.App.class,
-		properties = { "wxwork.corp-id=" + CallbackEndpointTest.CORP_ID, "wxwork.token-store=memory",
+		properties = { "wxwork.corp-id=" + CallbackEndpointTest.CORP_ID, "wxwork.token-store=memory", "wxwork.callback.deduplication=memory",
 				"wxwork.agents.bot.agent-id=1000002", "wxwork.agents.bot.secret=unused",
 				"wxwork.agents.bot.callback.token=" + CallbackEndpointTest.TOKEN,
 				"wxwork.agents.bot.callback.encoding-aes-key=" + CallbackEndpointTest.KEY,

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = CallbacksGuideExampleTest.App.class,
-		properties = { "wxwork.corp-id=wwguide", "wxwork.token-store=memory", "wxwork.agents.demo.agent-id=1000002",
+		properties = { "wxwork.corp-id=wwguide", "wxwork.token-store=memory", "wxwork.callback.deduplication=memory", "wxwork.agents.demo.agent-id=1000002",
 				"wxwork.agents.demo.secret=unused", "wxwork.agents.demo.callback.token=guidetoken",
 				"wxwork.agents.demo.callback.encoding-aes-key=0123456789abcdefghijklmnopqrstuvwxyzABCDEFG" })
 @ExtendWith(OutputCaptureExtension.class)

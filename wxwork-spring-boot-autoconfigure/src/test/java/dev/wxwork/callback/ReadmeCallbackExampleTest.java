@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = ReadmeCallbackExampleTest.App.class,
-		properties = { "wxwork.corp-id=wwreadme", "wxwork.token-store=memory", "wxwork.agents.sales.agent-id=1000002",
+		properties = { "wxwork.corp-id=wwreadme", "wxwork.token-store=memory", "wxwork.callback.deduplication=memory", "wxwork.agents.sales.agent-id=1000002",
 				"wxwork.agents.sales.secret=unused", "wxwork.agents.sales.callback.token=readmetoken",
 				"wxwork.agents.sales.callback.encoding-aes-key=0123456789abcdefghijklmnopqrstuvwxyzABCDEFG" })
 @ExtendWith(OutputCaptureExtension.class)
