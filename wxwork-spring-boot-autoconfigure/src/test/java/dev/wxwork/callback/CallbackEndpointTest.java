@@ -196,7 +196,6 @@ class CallbackEndpointTest {
 		assertThat(this.callbacks.received).hasSize(1);
 		// the retry waits for the first delivery (1.5 s) and answers with its reply
 		HttpResponse<String> retryWhileRunning = this.wecom.send(slow);
-		assertThat(first).isDone();
 		assertThat(retryWhileRunning.statusCode()).isEqualTo(200);
 		assertThat(this.wecom.crypto().openReply(retryWhileRunning.body())).contains("echo: slow please");
 		assertThat(first.get(10, TimeUnit.SECONDS).body()).isNotEmpty();

@@ -1,7 +1,7 @@
 package dev.wxwork.token;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,6 +19,7 @@ import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.redis.RedisCommandGuard;
+import dev.wxwork.testing.MutableClock;
 import dev.wxwork.testing.RedisServer;
 import dev.wxwork.testing.WeComStandIn;
 
@@ -39,6 +40,9 @@ class TokenClusterTest {
 		.gettokenLatency(Duration.ofMillis(150));
 
 	private RedisServer redis;
+
+	// the instances' clock: a token goes stale when the test says so, not when a loaded machine is slow
+	private final MutableClock clock = new MutableClock(Instant.now());
 
 	private final List<LettuceConnectionFactory> connections = new ArrayList<>();
 
@@ -66,7 +70,7 @@ class TokenClusterTest {
 		return new WxWorkAgent("app", 1L, "corp1", secret, http, new RedisAccessTokenStore(connectionFactory,
 				new RedisCommandGuard(Duration.ofMillis(500), Duration.ofMillis(500))),
 				new CredentialKeys("wxwork-test"), TokenSettings.defaults().withStoreRetryInterval(Duration.ofMillis(500)),
-				Clock.systemUTC());
+				this.clock);
 	}
 
 	private List<WxWorkAgent> cluster(String secret) {
@@ -159,7 +163,7 @@ class TokenClusterTest {
 
 	@Test
 	void callsKeepWorkingWhileRedisIsDownAndTheStoreRecoversWhenItReturns() throws Exception {
-		this.wecom.tokenLifetime(Duration.ofSeconds(2));
+		this.wecom.tokenLifetime(Duration.ofSeconds(60));
 		WxWorkAgent agent = instance("secret-a");
 		this.redis.stop();
 		assertThat(agent.users().get("zhangsan").userid()).isEqualTo("zhangsan");
@@ -167,9 +171,10 @@ class TokenClusterTest {
 		assertThat(this.wecom.gettokenCalls()).isEqualTo(1);
 
 		this.redis.restart();
-		Thread.sleep(1200);
-		// The in-process token (usable for half of its 2 s life) has run out: the next call refreshes
+		awaitRedisAgain();
+		// The in-process token (usable for half of its 60 s life) has run out: the next call refreshes
 		// through Redis again.
+		this.clock.advance(Duration.ofSeconds(31));
 		assertThat(agent.users().get("zhangsan").userid()).isEqualTo("zhangsan");
 		assertThat(this.redis.cli("KEYS", "wxwork-test:token:*")).startsWith("wxwork-test:token:corp1:");
 		assertThat(this.wecom.gettokenCalls()).isEqualTo(2);
@@ -177,13 +182,33 @@ class TokenClusterTest {
 
 	@Test
 	void aRestartedEmptyRedisCostsOneRefreshForTheCluster() throws Exception {
-		this.wecom.tokenLifetime(Duration.ofSeconds(2));
+		this.wecom.tokenLifetime(Duration.ofSeconds(60));
 		List<WxWorkAgent> agents = cluster("secret-a");
 		callAllAtOnce(agents);
 		this.redis.restart();
-		Thread.sleep(1200);
+		awaitRedisAgain();
+		this.clock.advance(Duration.ofSeconds(31));
 		assertThat(callAllAtOnce(agents)).isEqualTo(INSTANCES * CALLERS_PER_INSTANCE);
 		assertThat(this.wecom.gettokenCalls()).isEqualTo(2);
+	}
+
+	/** Waits until every instance's connection answers again, and the store's breaker (500 ms) has closed. */
+	private void awaitRedisAgain() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		for (LettuceConnectionFactory connectionFactory : this.connections) {
+			boolean answers = false;
+			while (!answers && System.nanoTime() < deadline) {
+				try (var connection = connectionFactory.getConnection()) {
+					answers = "PONG".equals(connection.ping());
+				}
+				catch (RuntimeException ex) {
+					Thread.sleep(50);
+				}
+			}
+			assertThat(answers).as("Redis answers again").isTrue();
+		}
+		// a lower bound, so no race: the store retries Redis 500 ms after a failure
+		Thread.sleep(600);
 	}
 
 	private long redisCommandsExceptStats() {
