@@ -59,9 +59,9 @@ class SampleClusterIT {
 	static void startRedisAndTwoInstances() throws Exception {
 		startRedis();
 		String redisArgument = "--spring.data.redis.port=" + redisPort;
-		// The library's own Redis deadline (500 ms by default) also covers the first command's connection set-up;
-		// on a machine loaded by parallel builds that can miss, which opens the shared breaker and sends tokens
-		// and deduplication to process memory for a while: correct behaviour, but not what this test measures.
+		// The library's own Redis deadline (500 ms by default) is meant for a healthy machine; on one loaded by
+		// parallel builds a command can miss it, which opens the shared breaker and sends tokens and
+		// deduplication to process memory for a while: correct behaviour, but not what this test measures.
 		String deadline = "--wxwork.redis.command-timeout=3s";
 		a = SampleAppProcess.start("sample-cluster-it-a.log", "--wxwork.token-store=redis", redisArgument, deadline);
 		// B's own simulator stays unused: it calls A's, so both instances talk to one WeCom.

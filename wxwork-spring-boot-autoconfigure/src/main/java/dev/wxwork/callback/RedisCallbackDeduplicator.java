@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -25,7 +26,10 @@ import dev.wxwork.redis.RedisCommandGuard;
  * feature at once. A callback never waits on a hung Redis: while Redis fails or is bypassed, marks are
  * kept in this JVM's memory instead, so retries that reach this instance are still deduplicated.
  */
-public class RedisCallbackDeduplicator implements CallbackDeduplicator {
+public class RedisCallbackDeduplicator implements CallbackDeduplicator, InitializingBean {
+
+	// how long startup waits at most for the connection to be opened
+	private static final Duration WARM_UP = Duration.ofSeconds(10);
 
 	/** How long an in-progress mark outlives an instance that died before finishing the callback. */
 	public static final Duration DEFAULT_IN_PROGRESS_LEASE = Duration.ofSeconds(10);
@@ -62,6 +66,28 @@ public class RedisCallbackDeduplicator implements CallbackDeduplicator {
 		this.window = window;
 		this.lease = (lease.compareTo(window) < 0) ? lease : window;
 		this.fallback = fallback;
+	}
+
+	/**
+	 * Opens the Redis connection at startup, outside the command deadline: a client connects lazily, and
+	 * the first callback's command would otherwise pay for the connection (seconds on a loaded machine)
+	 * and miss the deadline, sending every feature to memory for a while. Bounded; a failure is left to
+	 * the guard at the first callback.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		java.util.concurrent.CompletableFuture<Object> ping = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> this.redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> connection.ping()));
+		try {
+			ping.get(WARM_UP.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			logger.info("Redis did not answer at startup (" + ex.getClass().getSimpleName()
+					+ "); callback deduplication uses it once it does");
+		}
 	}
 
 	@Override
