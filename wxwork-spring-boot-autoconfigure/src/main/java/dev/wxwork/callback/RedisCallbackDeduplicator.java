@@ -2,12 +2,16 @@ package dev.wxwork.callback;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -76,10 +80,13 @@ public class RedisCallbackDeduplicator implements CallbackDeduplicator, Initiali
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		java.util.concurrent.CompletableFuture<Object> ping = java.util.concurrent.CompletableFuture
-			.supplyAsync(() -> this.redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> connection.ping()));
+		FutureTask<Object> ping = new FutureTask<>(() -> this.redis.execute((RedisCallback<Object>) RedisConnection::ping));
+		// its own daemon thread: a hung Redis holds it up to the client's timeout, and nothing else with it
+		Thread thread = new Thread(ping, "wxwork-redis-warm-up");
+		thread.setDaemon(true);
+		thread.start();
 		try {
-			ping.get(WARM_UP.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			ping.get(WARM_UP.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (Exception ex) {
 			if (ex instanceof InterruptedException) {
