@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = SecretsStayOutOfLogsTest.App.class,
-		properties = { "wxwork.corp-id=corp1", "wxwork.token-store=memory", "logging.level.dev.wxwork=DEBUG",
+		properties = { "wxwork.corp-id=corp1", "wxwork.token-store=memory", "wxwork.callback.deduplication=memory", "logging.level.dev.wxwork=DEBUG",
 				"wxwork.agents.good.agent-id=1", "wxwork.agents.good.secret=" + SecretsStayOutOfLogsTest.SECRET,
 				"wxwork.agents.good.callback.token=" + SecretsStayOutOfLogsTest.CALLBACK_TOKEN,
 				"wxwork.agents.good.callback.encoding-aes-key=" + SecretsStayOutOfLogsTest.AES_KEY,

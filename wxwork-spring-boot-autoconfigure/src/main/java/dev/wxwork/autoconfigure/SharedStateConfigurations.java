@@ -1,7 +1,5 @@
 package dev.wxwork.autoconfigure;
 
-import java.time.Clock;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.wxwork.callback.CallbackDeduplicator;
-import dev.wxwork.callback.MemoryCallbackDeduplicator;
 import dev.wxwork.callback.RedisCallbackDeduplicator;
 import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.token.AccessTokenStore;
@@ -19,9 +16,9 @@ import dev.wxwork.token.MemoryAccessTokenStore;
 import dev.wxwork.token.RedisAccessTokenStore;
 
 /**
- * Where the state that instances share lives (access tokens, callback deduplication marks): Redis when
- * the application has a Redis connection and {@code wxwork.token-store} is not {@code memory}, else
- * memory. One rule for both, decided here. Imported in this order.
+ * Where the state that instances share lives: access tokens ({@code wxwork.token-store}) and callback
+ * deduplication marks ({@code wxwork.callback.deduplication}), each chosen on its own, both Redis by
+ * default when the application has a Redis connection, else memory. Imported in this order.
  */
 final class SharedStateConfigurations {
 
@@ -46,11 +43,27 @@ final class SharedStateConfigurations {
 			return new RedisAccessTokenStore(connectionFactory, guard);
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RedisConnectionFactory.class)
+	@ConditionalOnBean(RedisConnectionFactory.class)
+	@ConditionalOnProperty(prefix = "wxwork.callback", name = "deduplication", havingValue = "redis", matchIfMissing = true)
+	static class RedisDeduplication {
+
+		// the same guard as the token store's when there is one (defined first), so that both share one breaker
+		@Bean(name = RedisCommandGuard.BEAN_NAME, destroyMethod = "close")
+		@ConditionalOnMissingBean
+		RedisCommandGuard wxWorkRedisCommandGuard(WxWorkProperties properties) {
+			return WxWorkBeans.redisCommandGuard(properties);
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
-		CallbackDeduplicator wxWorkCallbackDeduplicator(RedisConnectionFactory connectionFactory,
+		CallbackDeduplicator wxWorkCallbackDeduplicator(RedisConnectionFactory connectionFactory, RedisCommandGuard guard,
 				WxWorkProperties properties) {
-			return new RedisCallbackDeduplicator(connectionFactory, properties.getCallback().getDeduplicationWindow());
+			return new RedisCallbackDeduplicator(connectionFactory, guard, properties.getCallback().getDeduplicationWindow(),
+					RedisCallbackDeduplicator.DEFAULT_IN_PROGRESS_LEASE, WxWorkCallbackBeans.memoryDeduplicator(properties));
 		}
 
 	}
@@ -67,9 +80,8 @@ final class SharedStateConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		CallbackDeduplicator wxWorkCallbackDeduplicator(WxWorkProperties properties) {
-			WxWorkProperties.CallbackSettings callback = properties.getCallback();
-			return new MemoryCallbackDeduplicator(callback.getDeduplicationWindow(), callback.getDeduplicationCapacity(),
-					Clock.systemUTC());
+			WxWorkCallbackBeans.checkMemoryDeduplicationWanted(properties);
+			return WxWorkCallbackBeans.memoryDeduplicator(properties);
 		}
 
 	}

@@ -30,7 +30,8 @@ import dev.wxwork.token.CredentialKeys;
 @ConditionalOnClass(RestClient.class)
 @Conditional(OnWxWorkConfiguredCondition.class)
 @EnableConfigurationProperties(WxWorkProperties.class)
-@Import({ SharedStateConfigurations.Redis.class, SharedStateConfigurations.Memory.class, WxWorkAgentRegistrar.class })
+@Import({ SharedStateConfigurations.Redis.class, SharedStateConfigurations.RedisDeduplication.class,
+		SharedStateConfigurations.Memory.class, WxWorkAgentRegistrar.class })
 public final class WxWorkAutoConfiguration {
 
 	@Bean

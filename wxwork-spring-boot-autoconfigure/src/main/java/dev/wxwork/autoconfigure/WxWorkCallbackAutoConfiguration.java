@@ -2,6 +2,7 @@ package dev.wxwork.autoconfigure;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,11 +12,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.wxwork.agent.WxWorkAgents;
 import dev.wxwork.callback.CallbackDeduplicator;
 import dev.wxwork.callback.CallbackEndpointRegistrar;
+import dev.wxwork.callback.CallbackErrorHandler;
 import dev.wxwork.callback.CallbackHandlerMapping;
 
 /**
@@ -39,11 +42,24 @@ public final class WxWorkCallbackAutoConfiguration {
 	@ConditionalOnMissingBean
 	CallbackEndpointRegistrar wxWorkCallbackEndpointRegistrar(CallbackHandlerMapping mapping, WxWorkAgents agents,
 			WxWorkProperties properties, CallbackDeduplicator deduplicator,
-			ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<ObservationRegistry> observations, ObjectProvider<CallbackErrorHandler> errorHandler) {
 		CallbackEndpointRegistrar registrar = WxWorkCallbackBeans.registrar(mapping, agents, properties, deduplicator,
 				Clock.systemUTC());
 		registrar.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		registrar.setErrorHandler(errorHandler.getIfAvailable());
 		return registrar;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class DeduplicationMetrics {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "wxWorkCallbackDeduplicationMetrics")
+		MeterBinder wxWorkCallbackDeduplicationMetrics(CallbackDeduplicator deduplicator) {
+			return new CallbackDeduplicationMetrics(deduplicator);
+		}
+
 	}
 
 }

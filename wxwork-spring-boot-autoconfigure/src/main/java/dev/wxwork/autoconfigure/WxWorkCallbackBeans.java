@@ -7,6 +7,7 @@ import dev.wxwork.callback.CallbackDeduplicator;
 import dev.wxwork.callback.CallbackEndpoint;
 import dev.wxwork.callback.CallbackEndpointRegistrar;
 import dev.wxwork.callback.CallbackHandlerMapping;
+import dev.wxwork.callback.MemoryCallbackDeduplicator;
 
 /** Turns the callback part of {@link WxWorkProperties} into the callback package's plain objects. */
 final class WxWorkCallbackBeans {
@@ -19,10 +20,24 @@ final class WxWorkCallbackBeans {
 		WxWorkProperties.CallbackSettings callback = properties.getCallback();
 		return new CallbackEndpointRegistrar(mapping, agents, (name) -> secret(properties, name), deduplicator,
 				new CallbackEndpoint.Settings(callback.getTimestampTolerance(), callback.getMaxBodySize(),
-						properties.getRedisKeyPrefix()),
+						properties.getRedisKeyPrefix(), callback.getRetryWait()),
 				new CallbackEndpointRegistrar.AsyncSettings(callback.getAsyncThreads(), callback.getAsyncQueueCapacity(),
 						callback.getAsyncShutdownTimeout()),
 				clock);
+	}
+
+	static MemoryCallbackDeduplicator memoryDeduplicator(WxWorkProperties properties) {
+		WxWorkProperties.CallbackSettings callback = properties.getCallback();
+		return new MemoryCallbackDeduplicator(callback.getDeduplicationWindow(), callback.getDeduplicationCapacity(),
+				Clock.systemUTC());
+	}
+
+	static void checkMemoryDeduplicationWanted(WxWorkProperties properties) {
+		if (properties.getCallback().getDeduplication() == WxWorkProperties.DeduplicationStore.REDIS) {
+			throw new WxWorkConfigurationException("wxwork.callback.deduplication is 'redis' but the application has no "
+					+ "RedisConnectionFactory: add spring-boot-starter-data-redis and spring.data.redis.*, "
+					+ "or set wxwork.callback.deduplication=memory");
+		}
 	}
 
 	private static CallbackEndpointRegistrar.CallbackSecret secret(WxWorkProperties properties, String name) {

@@ -129,6 +129,17 @@ public class WxWorkProperties {
 
 	}
 
+	/** Where callback deduplication marks are kept. */
+	public enum DeduplicationStore {
+
+		/** In this JVM only: a retry that reaches another instance is handled again. */
+		MEMORY,
+
+		/** In Redis, shared by every instance of the service. */
+		REDIS
+
+	}
+
 	/** One app (self-built app, or a secret without an agent id such as contacts sync or customer contact). */
 	public static class Agent {
 
@@ -490,8 +501,14 @@ public class WxWorkProperties {
 		/** The largest callback body accepted, in bytes. */
 		private int maxBodySize = 262144;
 
-		/** How long a handled callback is remembered so that WeCom's retries of it are not handled again. */
+		/** How long a handled callback is remembered so that WeCom's retries of it are not handled again; at least twice the timestamp tolerance. */
 		private Duration deduplicationWindow = Duration.ofMinutes(10);
+
+		/** Where deduplication marks are kept; by default Redis when the application has a Redis connection, else memory. */
+		private DeduplicationStore deduplication;
+
+		/** How long WeCom's retry of a callback still being handled waits for the first delivery's outcome before it is answered 503; less than WeCom's 5 seconds. */
+		private Duration retryWait = Duration.ofSeconds(3);
 
 		/** How many callbacks the in-memory deduplication remembers at most (used when there is no Redis). */
 		private int deduplicationCapacity = 100000;
@@ -527,6 +544,22 @@ public class WxWorkProperties {
 
 		public void setDeduplicationWindow(Duration deduplicationWindow) {
 			this.deduplicationWindow = deduplicationWindow;
+		}
+
+		public DeduplicationStore getDeduplication() {
+			return this.deduplication;
+		}
+
+		public void setDeduplication(DeduplicationStore deduplication) {
+			this.deduplication = deduplication;
+		}
+
+		public Duration getRetryWait() {
+			return this.retryWait;
+		}
+
+		public void setRetryWait(Duration retryWait) {
+			this.retryWait = retryWait;
 		}
 
 		public int getDeduplicationCapacity() {

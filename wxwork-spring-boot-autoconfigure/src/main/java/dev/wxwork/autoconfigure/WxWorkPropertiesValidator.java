@@ -1,5 +1,6 @@
 package dev.wxwork.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,18 @@ public final class WxWorkPropertiesValidator {
 						+ ".callback.encoding-aes-key must be set together");
 			}
 		});
+		WxWorkProperties.CallbackSettings callback = properties.getCallback();
+		if (callback.getDeduplicationWindow().compareTo(callback.getTimestampTolerance().multipliedBy(2)) < 0) {
+			// a callback is fresh from tolerance before to tolerance after its timestamp; a mark that
+			// expires earlier lets the very same bytes be handled again while they are still accepted
+			problems.add("wxwork.callback.deduplication-window (" + callback.getDeduplicationWindow()
+					+ ") must be at least twice wxwork.callback.timestamp-tolerance (" + callback.getTimestampTolerance()
+					+ "), or a replayed callback is handled again");
+		}
+		if (callback.getRetryWait().isNegative() || callback.getRetryWait().compareTo(Duration.ofSeconds(5)) >= 0) {
+			problems.add("wxwork.callback.retry-wait (" + callback.getRetryWait()
+					+ ") must be at least 0 and less than WeCom's 5 seconds");
+		}
 		if (properties.getRetry().getMaxAttempts() < 0) {
 			problems.add("wxwork.retry.max-attempts must not be negative");
 		}

@@ -28,10 +28,21 @@ public final class CallbackDispatcher {
 
 	private final Map<CallbackKey, CallbackHandlerMethod> handlers;
 
+	// by Event: the handlers of EventKeys, exact ones first, then prefixes from the longest
+	private final Map<CallbackKey, List<EventKeyRoute>> eventKeyRoutes;
+
 	private final CallbackHandlerMethod otherCallbacks;
 
-	private CallbackDispatcher(Map<CallbackKey, CallbackHandlerMethod> handlers, CallbackHandlerMethod otherCallbacks) {
+	private final CallbackErrorHandler errorHandler;
+
+	private CallbackDispatcher(Map<CallbackKey, CallbackHandlerMethod> handlers,
+			Map<CallbackKey, List<EventKeyRoute>> eventKeyRoutes, CallbackHandlerMethod otherCallbacks,
+			CallbackErrorHandler errorHandler) {
+		this.errorHandler = errorHandler;
 		this.handlers = Map.copyOf(handlers);
+		Map<CallbackKey, List<EventKeyRoute>> routes = new HashMap<>();
+		eventKeyRoutes.forEach((key, list) -> routes.put(key, list.stream().sorted(EventKeyRoute.ORDER).toList()));
+		this.eventKeyRoutes = Map.copyOf(routes);
 		this.otherCallbacks = otherCallbacks;
 	}
 
@@ -43,6 +54,17 @@ public final class CallbackDispatcher {
 	/** The handler of a callback: of its ChangeType, else of its Event or MsgType, else the catch-all; or null. */
 	CallbackHandlerMethod find(CallbackMessage message) {
 		CallbackKey key = message.key();
+		if (!this.eventKeyRoutes.isEmpty() && key.event() != null) {
+			List<EventKeyRoute> routes = this.eventKeyRoutes.get(key.withoutChangeType());
+			String eventKey = (routes != null) ? message.get("EventKey") : null;
+			if (eventKey != null) {
+				for (EventKeyRoute route : routes) {
+					if (route.matches(eventKey) && route.handler().accepts(message)) {
+						return route.handler();
+					}
+				}
+			}
+		}
 		CallbackHandlerMethod handler = this.handlers.get(key);
 		if (handler != null && handler.accepts(message)) {
 			return handler;
@@ -56,14 +78,47 @@ public final class CallbackDispatcher {
 		return this.otherCallbacks;
 	}
 
+	/**
+	 * Where a callback goes that did not bind to its typed record and that no handler takes (there is no
+	 * {@code @OnOtherCallbacks}): the application's own {@link CallbackErrorHandler}, or null.
+	 */
+	CallbackErrorHandler errorHandler() {
+		return this.errorHandler;
+	}
+
 	/** Whether no handler is registered. */
 	public boolean isEmpty() {
-		return this.handlers.isEmpty() && this.otherCallbacks == null;
+		return this.handlers.isEmpty() && this.eventKeyRoutes.isEmpty() && this.otherCallbacks == null;
 	}
 
 	@Override
 	public String toString() {
-		return "CallbackDispatcher" + this.handlers.keySet() + ((this.otherCallbacks != null) ? " + other callbacks" : "");
+		return "CallbackDispatcher" + this.handlers.keySet()
+				+ (this.eventKeyRoutes.isEmpty() ? "" : " + EventKeys " + this.eventKeyRoutes.values())
+				+ ((this.otherCallbacks != null) ? " + other callbacks" : "");
+	}
+
+	/** The handler of one EventKey, or of every EventKey with a prefix. */
+	private record EventKeyRoute(String eventKey, boolean prefix, CallbackHandlerMethod handler) {
+
+		static final java.util.Comparator<EventKeyRoute> ORDER = java.util.Comparator
+			.comparing(EventKeyRoute::prefix)
+			.thenComparing((route) -> -route.eventKey().length());
+
+		static EventKeyRoute of(String pattern, CallbackHandlerMethod handler) {
+			boolean prefix = pattern.endsWith("*");
+			return new EventKeyRoute(prefix ? pattern.substring(0, pattern.length() - 1) : pattern, prefix, handler);
+		}
+
+		boolean matches(String value) {
+			return this.prefix ? value.startsWith(this.eventKey) : value.equals(this.eventKey);
+		}
+
+		@Override
+		public String toString() {
+			return this.eventKey + (this.prefix ? "*" : "");
+		}
+
 	}
 
 	/** Collects handler methods and checks each signature, failing with a message that names the method. */
@@ -73,7 +128,11 @@ public final class CallbackDispatcher {
 
 		private final Map<CallbackKey, CallbackHandlerMethod> handlers = new HashMap<>();
 
+		private final Map<CallbackKey, List<EventKeyRoute>> eventKeyRoutes = new HashMap<>();
+
 		private CallbackHandlerMethod otherCallbacks;
+
+		private CallbackErrorHandler errorHandler;
 
 		private Builder(String agentName) {
 			this.agentName = agentName;
@@ -102,6 +161,9 @@ public final class CallbackDispatcher {
 			OnOtherCallbacks other = AnnotatedElementUtils.findMergedAnnotation(method, OnOtherCallbacks.class);
 			if ((onMessage != null ? 1 : 0) + (onEvent != null ? 1 : 0) + (other != null ? 1 : 0) > 1) {
 				throw invalid(name, "it has more than one of @OnMessage, @OnEvent and @OnOtherCallbacks");
+			}
+			if (java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+				throw invalid(name, "it is static; a handler is an instance method of its @WxWorkCallback bean");
 			}
 			boolean async = classAsync || (onMessage != null && onMessage.async()) || (onEvent != null && onEvent.async())
 					|| (other != null && other.async());
@@ -142,12 +204,37 @@ public final class CallbackDispatcher {
 				this.otherCallbacks = handler;
 				return;
 			}
+			String eventKey = (onEvent != null) ? onEvent.eventKey() : "";
+			if (!eventKey.isEmpty()) {
+				addEventKeyRoutes(name, eventKey, keys(name, onMessage, onEvent, payloadType), handler);
+				return;
+			}
 			for (CallbackKey key : keys(name, onMessage, onEvent, payloadType)) {
 				CallbackHandlerMethod existing = this.handlers.putIfAbsent(key, handler);
 				if (existing != null) {
 					throw new InvalidCallbackHandlerException("App '" + this.agentName + "' has two handlers for " + key
 							+ ": " + existing + " and " + name + "; keep one");
 				}
+			}
+		}
+
+		private void addEventKeyRoutes(String name, String eventKey, List<CallbackKey> keys, CallbackHandlerMethod handler) {
+			if (eventKey.equals("*") || eventKey.indexOf('*') < eventKey.length() - 1 && eventKey.indexOf('*') >= 0) {
+				throw invalid(name, "eventKey '" + eventKey + "' may only end with '*' after a prefix");
+			}
+			for (CallbackKey key : keys) {
+				if (key.changeType() != null) {
+					throw invalid(name, "it names an eventKey and a ChangeType; events with a ChangeType carry no EventKey");
+				}
+				EventKeyRoute route = EventKeyRoute.of(eventKey, handler);
+				List<EventKeyRoute> routes = this.eventKeyRoutes.computeIfAbsent(key, (event) -> new java.util.ArrayList<>());
+				for (EventKeyRoute existing : routes) {
+					if (existing.eventKey().equals(route.eventKey()) && existing.prefix() == route.prefix()) {
+						throw new InvalidCallbackHandlerException("App '" + this.agentName + "' has two handlers for " + key
+								+ " / EventKey " + route + ": " + existing.handler() + " and " + name + "; keep one");
+					}
+				}
+				routes.add(route);
 			}
 		}
 
@@ -224,9 +311,18 @@ public final class CallbackDispatcher {
 			return new InvalidCallbackHandlerException("Callback handler " + name + " cannot work: " + problem + ". " + ALLOWED);
 		}
 
+		/**
+		 * Where callbacks go that did not bind to their typed record and that no handler takes; the
+		 * library's default ({@link LoggingCallbackErrorHandler}) or null leaves them to the endpoint's log.
+		 */
+		public Builder errorHandler(CallbackErrorHandler errorHandler) {
+			this.errorHandler = (errorHandler instanceof LoggingCallbackErrorHandler) ? null : errorHandler;
+			return this;
+		}
+
 		/** The dispatch table. */
 		public CallbackDispatcher build() {
-			return new CallbackDispatcher(this.handlers, this.otherCallbacks);
+			return new CallbackDispatcher(this.handlers, this.eventKeyRoutes, this.otherCallbacks, this.errorHandler);
 		}
 
 	}

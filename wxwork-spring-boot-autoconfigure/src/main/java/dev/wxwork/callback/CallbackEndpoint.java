@@ -2,8 +2,13 @@ package dev.wxwork.callback;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,6 +30,8 @@ public final class CallbackEndpoint {
 
 	private static final Log logger = LogFactory.getLog(CallbackEndpoint.class);
 
+	private static final long RETRY_POLL_MILLIS = 50;
+
 	private final String agentName;
 
 	private final CallbackCrypto crypto;
@@ -44,6 +51,9 @@ public final class CallbackEndpoint {
 	private final String deduplicationKeyPrefix;
 
 	private final long toleranceSeconds;
+
+	// the outcome of each callback a sync handler is running in this JVM, for WeCom's retries of it to wait on
+	private final ConcurrentHashMap<String, CompletableFuture<CallbackResponse>> running = new ConcurrentHashMap<>();
 
 	/**
 	 * The endpoint of one app.
@@ -125,6 +135,9 @@ public final class CallbackEndpoint {
 		if (message.bindingProblem() != null) {
 			logger.warn("A callback to app '" + this.agentName + "' (" + message + ") did not bind to "
 					+ message.bindingProblem() + "; only handlers that take CallbackMessage can receive it");
+			if (handler == null) {
+				return unbound(message);
+			}
 		}
 		if (handler == null) {
 			if (logger.isDebugEnabled()) {
@@ -133,26 +146,143 @@ public final class CallbackEndpoint {
 			return CallbackResponse.ACKNOWLEDGED;
 		}
 		String deduplicationKey = this.deduplicationKeyPrefix + message.identity();
-		if (!this.deduplicator.tryStart(deduplicationKey)) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Ignoring WeCom's retry of " + message + " to app '" + this.agentName + "'");
-			}
+		if (handler.isAsync()) {
+			return this.deduplicator.tryStart(deduplicationKey) ? handOver(handler, message, deduplicationKey)
+					: awaitFirstDelivery(message, deduplicationKey, null);
+		}
+		CompletableFuture<CallbackResponse> outcome = new CompletableFuture<>();
+		CompletableFuture<CallbackResponse> first = this.running.putIfAbsent(deduplicationKey, outcome);
+		if (first != null) {
+			return awaitFirstDelivery(message, deduplicationKey, first);
+		}
+		CallbackResponse response = CallbackResponse.FAILED;
+		try {
+			response = this.deduplicator.tryStart(deduplicationKey) ? handle(handler, message, deduplicationKey)
+					: awaitFirstDelivery(message, deduplicationKey, null);
+		}
+		finally {
+			this.running.remove(deduplicationKey, outcome);
+			outcome.complete(response);
+		}
+		return response;
+	}
+
+	/**
+	 * A callback that did not bind and that no handler takes goes to the application's error handler with
+	 * the raw message; without one it is logged at ERROR and counted as unhandled. Either way WeCom gets a
+	 * 200: its retries would not bind either. Only an error handler that throws gets WeCom to retry.
+	 */
+	private CallbackResponse unbound(CallbackMessage message) {
+		CallbackErrorHandler errorHandler = this.dispatcher.errorHandler();
+		CallbackBindingException problem = new CallbackBindingException("the callback did not bind to "
+				+ message.bindingProblem() + " and no handler of app '" + this.agentName + "' takes it");
+		if (errorHandler == null) {
+			logger.error("Callback " + message + " to app '" + this.agentName + "' did not bind to "
+					+ message.bindingProblem() + ", and no handler takes it: add an @OnOtherCallbacks handler (it gets "
+					+ "the raw CallbackMessage) or a CallbackErrorHandler bean; acknowledged, since WeCom's retries "
+					+ "would not bind either");
+			return CallbackResponse.UNHANDLED;
+		}
+		try {
+			errorHandler.handle(new FailedCallback(this.agentName, message.identity(), message, 0, problem, null));
 			return CallbackResponse.ACKNOWLEDGED;
 		}
-		return handler.isAsync() ? handOver(handler, message, deduplicationKey)
-				: handle(handler, message, deduplicationKey);
+		catch (Throwable ex) {
+			logger.error("The CallbackErrorHandler failed for " + message + " of app '" + this.agentName
+					+ "', which did not bind; answering 500 so that WeCom retries it", ex);
+			return CallbackResponse.FAILED;
+		}
+	}
+
+	/**
+	 * Answers WeCom's retry of a callback that is marked already: 200 only once the first delivery
+	 * succeeded (with its reply, when it ran in this JVM). While the first delivery is running, the retry
+	 * waits for it, at most {@link Settings#retryWait()} (within WeCom's 5 seconds), polling the mark when
+	 * the first delivery runs on another instance; a retry whose first delivery failed or is still running
+	 * is answered 503, so that WeCom retries once more and no message is acknowledged for nothing.
+	 * @param first the outcome of the first delivery when it runs in this JVM, else null
+	 */
+	private CallbackResponse awaitFirstDelivery(CallbackMessage message, String deduplicationKey,
+			CompletableFuture<CallbackResponse> first) {
+		long deadline = System.nanoTime() + this.settings.retryWait().toNanos();
+		try {
+			if (first != null) {
+				CallbackResponse outcome = first.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				if (outcome.status() == 200) {
+					logRetry(message, "answering the first delivery's answer");
+					return outcome;
+				}
+				return retryLater(message, "its first delivery failed");
+			}
+			while (true) {
+				switch (this.deduplicator.progress(deduplicationKey)) {
+					case DONE -> {
+						logRetry(message, "its first delivery succeeded");
+						return CallbackResponse.ACKNOWLEDGED;
+					}
+					case NONE -> {
+						return retryLater(message, "its first delivery failed");
+					}
+					case IN_PROGRESS -> {
+						long left = deadline - System.nanoTime();
+						if (left <= 0) {
+							return retryLater(message, "its first delivery is still running after " + this.settings.retryWait());
+						}
+						Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, RETRY_POLL_MILLIS));
+					}
+				}
+			}
+		}
+		catch (TimeoutException ex) {
+			return retryLater(message, "its first delivery is still running after " + this.settings.retryWait());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return retryLater(message, "this server is stopping");
+		}
+		catch (ExecutionException ex) {
+			return retryLater(message, "its first delivery failed");
+		}
+	}
+
+	private void logRetry(CallbackMessage message, String answer) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("WeCom retried " + message + " to app '" + this.agentName + "'; " + answer);
+		}
+	}
+
+	private CallbackResponse retryLater(CallbackMessage message, String why) {
+		logger.info("WeCom retried " + message + " to app '" + this.agentName + "', but " + why
+				+ "; answering 503 so that WeCom tries again");
+		return CallbackResponse.BUSY;
 	}
 
 	private CallbackResponse handle(CallbackHandlerMethod handler, CallbackMessage message, String deduplicationKey) {
+		CallbackResponse response = CallbackResponse.FAILED;
+		try {
+			response = run(handler, message);
+		}
+		finally {
+			// marked done only after the handler and its reply succeeded; settled before a waiting retry hears it
+			if (response.status() == 200) {
+				this.deduplicator.complete(deduplicationKey);
+			}
+			else {
+				this.deduplicator.release(deduplicationKey);
+			}
+		}
+		return response;
+	}
+
+	private CallbackResponse run(CallbackHandlerMethod handler, CallbackMessage message) {
 		Reply reply;
 		try {
 			reply = handler.invoke(message, this.agent);
 		}
 		catch (Throwable ex) {
-			// released so that WeCom's retry (it gets no 200) runs the handler again: the message is not lost
-			this.deduplicator.release(deduplicationKey);
+			// the mark is released and WeCom gets no 200, so that its next retry runs the handler again
 			logger.error("Callback handler " + handler + " of app '" + this.agentName + "' failed for " + message
-					+ "; answering 500 so that WeCom retries it", ex);
+					+ "; answering 500 so that WeCom's next retry runs it again", ex);
 			return CallbackResponse.FAILED;
 		}
 		if (reply == null) {
@@ -166,9 +296,8 @@ public final class CallbackEndpoint {
 		catch (RuntimeException ex) {
 			// a reply that cannot be written is the handler's failure: left to escape, it became the
 			// container's error page, and the kept mark made WeCom's retries vanish as duplicates
-			this.deduplicator.release(deduplicationKey);
 			logger.error("The reply of callback handler " + handler + " of app '" + this.agentName + "' to " + message
-					+ " could not be written; answering 500 so that WeCom retries it", ex);
+					+ " could not be written; answering 500 so that WeCom's next retry runs it again", ex);
 			return CallbackResponse.FAILED;
 		}
 	}
@@ -176,6 +305,8 @@ public final class CallbackEndpoint {
 	private CallbackResponse handOver(CallbackHandlerMethod handler, CallbackMessage message, String deduplicationKey) {
 		try {
 			this.executor.execute(new AsyncCallback(handler, message));
+			// acknowledged: from WeCom's side the callback is done
+			this.deduplicator.complete(deduplicationKey);
 			return CallbackResponse.ACKNOWLEDGED;
 		}
 		catch (RejectedExecutionException ex) {
@@ -250,8 +381,13 @@ public final class CallbackEndpoint {
 	 * @param timestampTolerance how far a callback's timestamp may be from this server's clock
 	 * @param maxBodySize the largest body accepted, in bytes
 	 * @param redisKeyPrefix the prefix of deduplication keys ({@code wxwork.redis-key-prefix})
+	 * @param retryWait how long a retry of a callback still being handled waits for the first delivery's
+	 * outcome before it is answered 503 (WeCom gives up on an answer after 5 seconds)
 	 */
-	public record Settings(Duration timestampTolerance, int maxBodySize, String redisKeyPrefix) {
+	public record Settings(Duration timestampTolerance, int maxBodySize, String redisKeyPrefix, Duration retryWait) {
+
+		/** The default of {@code wxwork.callback.retry-wait}. */
+		public static final Duration DEFAULT_RETRY_WAIT = Duration.ofSeconds(3);
 
 		public Settings {
 			// the body is read with one byte more than the limit, to tell an oversized one
@@ -259,6 +395,14 @@ public final class CallbackEndpoint {
 				throw new IllegalArgumentException("wxwork.callback.max-body-size must be between 1 and "
 						+ (Integer.MAX_VALUE - 1) + " bytes, not " + maxBodySize);
 			}
+			if (retryWait.isNegative() || retryWait.compareTo(Duration.ofSeconds(5)) >= 0) {
+				throw new IllegalArgumentException("wxwork.callback.retry-wait must be at least 0 and less than WeCom's "
+						+ "5 seconds, not " + retryWait);
+			}
+		}
+
+		public Settings(Duration timestampTolerance, int maxBodySize, String redisKeyPrefix) {
+			this(timestampTolerance, maxBodySize, redisKeyPrefix, DEFAULT_RETRY_WAIT);
 		}
 
 	}

@@ -54,6 +54,8 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 
 	private ObservationRegistry observations = ObservationRegistry.NOOP;
 
+	private CallbackErrorHandler errorHandler;
+
 	private ListableBeanFactory beanFactory;
 
 	private ThreadPoolExecutor executor;
@@ -78,6 +80,11 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 	/** Where each callback request is observed ({@code wxwork.callbacks}); none by default. */
 	public void setObservationRegistry(ObservationRegistry observations) {
 		this.observations = observations;
+	}
+
+	/** Where callbacks go that did not bind and that no handler takes; none by default (they are logged). */
+	public void setErrorHandler(CallbackErrorHandler errorHandler) {
+		this.errorHandler = errorHandler;
 	}
 
 	@Override
@@ -119,7 +126,8 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 						+ path + "; give one of them @WxWorkCallback(path = ...)");
 			}
 		});
-		builders.forEach((agent, builder) -> register(agent, paths.get(agent), declaredBy.get(agent), builder.build()));
+		builders.forEach((agent, builder) -> register(agent, paths.get(agent), declaredBy.get(agent),
+				builder.errorHandler(this.errorHandler).build()));
 	}
 
 	private void register(String agentName, String path, String where, CallbackDispatcher dispatcher) {

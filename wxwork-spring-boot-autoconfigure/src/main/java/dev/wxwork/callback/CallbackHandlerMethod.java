@@ -41,7 +41,16 @@ final class CallbackHandlerMethod {
 		this.arguments = arguments;
 		this.payloadType = payloadType;
 		this.async = async;
-		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+		Method invocable;
+		try {
+			invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+		}
+		catch (IllegalStateException ex) {
+			// a private method of a proxied bean: the proxy cannot call it on its target
+			throw new InvalidCallbackHandlerException("Callback handler " + this.description + " cannot be called "
+					+ "through the bean's proxy (" + bean.getClass().getName() + "); make it public or package-private, "
+					+ "not private");
+		}
 		ReflectionUtils.makeAccessible(invocable);
 		try {
 			this.handle = MethodHandles.lookup()

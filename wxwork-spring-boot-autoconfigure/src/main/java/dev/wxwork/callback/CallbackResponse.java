@@ -16,6 +16,13 @@ public final class CallbackResponse {
 	/** Received, no reply. */
 	public static final CallbackResponse ACKNOWLEDGED = new CallbackResponse(200, null, EMPTY);
 
+	/**
+	 * Received, but no handler took it: it did not bind to its typed record, and neither an
+	 * {@code @OnOtherCallbacks} handler nor an application's {@link CallbackErrorHandler} exists. A 200,
+	 * since WeCom's retries would not bind either; counted apart so that it is never taken for handled.
+	 */
+	public static final CallbackResponse UNHANDLED = new CallbackResponse(200, null, EMPTY, "unhandled");
+
 	/** The handler failed: no 200, so that WeCom retries; nothing about the failure is told. */
 	public static final CallbackResponse FAILED = new CallbackResponse(500, null, EMPTY);
 
@@ -28,10 +35,17 @@ public final class CallbackResponse {
 
 	private final byte[] body;
 
+	private final String outcome;
+
 	private CallbackResponse(int status, String contentType, byte[] body) {
+		this(status, contentType, body, null);
+	}
+
+	private CallbackResponse(int status, String contentType, byte[] body, String outcome) {
 		this.status = status;
 		this.contentType = contentType;
 		this.body = body;
+		this.outcome = outcome;
 	}
 
 	static CallbackResponse echo(byte[] plaintext) {
@@ -47,8 +61,11 @@ public final class CallbackResponse {
 		return this.status;
 	}
 
-	/** What happened, for metrics: rejected, acknowledged, replied (a body), failed or busy. */
+	/** What happened, for metrics: rejected, acknowledged, replied (a body), unhandled, failed or busy. */
 	public String outcome() {
+		if (this.outcome != null) {
+			return this.outcome;
+		}
 		return switch (this.status) {
 			case 400 -> "rejected";
 			case 500 -> "failed";

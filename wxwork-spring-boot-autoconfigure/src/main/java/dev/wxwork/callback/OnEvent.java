@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * or a family such as {@code ChangeContactEvent}), the raw {@link CallbackMessage}, and the app's
  * {@link dev.wxwork.agent.WxWorkAgent}. It returns the passive reply
  * ({@link dev.wxwork.callback.reply.Reply}), or {@code void} / null for none. A handler of one
- * ChangeType wins over a handler of the whole Event.
+ * ChangeType wins over a handler of the whole Event; a handler of an EventKey wins over both.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +26,13 @@ public @interface OnEvent {
 
 	/** The ChangeType, such as {@code create_user}; by default every ChangeType (or the one of the typed parameter). */
 	String changeType() default "";
+
+	/**
+	 * The EventKey of a menu (or other keyed) event, such as {@code menu_1}; ending with {@code *}, every
+	 * EventKey that starts with what comes before it ({@code order_*}). An exact EventKey wins over a
+	 * prefix, and a longer prefix over a shorter one. By default every EventKey.
+	 */
+	String eventKey() default "";
 
 	/** Acknowledges at once and runs the method on the callback executor; see {@link OnMessage#async()}. */
 	boolean async() default false;

@@ -33,6 +33,8 @@ public final class CallbackXml {
 
 	private static final int MAX_DEPTH = 16;
 
+	private static final int REPLACEMENT = 0xFFFD;
+
 	// WeCom's list wrappers hold children with one of these names; see the class comment.
 	private static final Set<String> LIST_ITEM_NAMES = Set.of("item", "Item", "SelectedItem", "OptionId",
 			"ApprovalNode", "NotifyNode");
@@ -91,7 +93,7 @@ public final class CallbackXml {
 					throw malformed("a CDATA section is unterminated or outside the root element");
 				}
 				if (!open.peek().children) {
-					open.peek().text(this.xml.substring(this.position + 9, end));
+					open.peek().text(xmlCharacters(this.xml.substring(this.position + 9, end)));
 				}
 				this.position = end + 3;
 			}
@@ -217,7 +219,7 @@ public final class CallbackXml {
 		// (unauthenticated) envelope cost the square of its length
 		int amp = indexOf('&', start, end);
 		if (amp < 0) {
-			return this.xml.substring(start, end);
+			return xmlCharacters(this.xml.substring(start, end));
 		}
 		StringBuilder text = new StringBuilder(end - start);
 		int from = start;
@@ -239,7 +241,7 @@ public final class CallbackXml {
 			from = semicolon + 1;
 			amp = indexOf('&', from, end);
 		}
-		return text.append(this.xml, from, end).toString();
+		return xmlCharacters(text.append(this.xml, from, end).toString());
 	}
 
 	private int indexOf(char wanted, int from, int end) {
@@ -258,34 +260,78 @@ public final class CallbackXml {
 		// parseInt would also take a sign
 		if (entity.startsWith("#") && entity.length() > digits && Character.digit(entity.charAt(digits), radix) >= 0) {
 			try {
-				return checkedCodePoint(Integer.parseInt(entity, digits, entity.length(), radix));
+				int codePoint = Integer.parseInt(entity, digits, entity.length(), radix);
+				if (codePoint >= 0 && codePoint <= Character.MAX_CODE_POINT) {
+					// a reference to a character XML forbids reads like that character written raw
+					return isXmlCharacter(codePoint) ? codePoint : REPLACEMENT;
+				}
 			}
 			catch (NumberFormatException ex) {
 				// reported below
 			}
 		}
-		throw malformed("it refers to an entity that XML does not predefine");
+		throw malformed("it refers to an entity that XML does not predefine, or to no character at all");
 	}
 
-	private static int checkedCodePoint(int codePoint) {
-		// XML's Char production: no NUL, no other C0 control but tab, LF and CR, no surrogate, no U+FFFE or U+FFFF
-		boolean xmlCharacter = codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
-				|| (codePoint >= 0x20 && codePoint <= 0xD7FF) || (codePoint >= 0xE000 && codePoint <= 0xFFFD)
-				|| (codePoint >= 0x10000 && codePoint <= 0x10FFFF);
-		if (!xmlCharacter) {
-			throw malformed("a character reference is invalid");
+	// XML 1.0's Char production: no NUL, no other C0 control but tab, LF and CR, no surrogate, no U+FFFE or U+FFFF
+	private static boolean isXmlCharacter(int codePoint) {
+		return codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD || (codePoint >= 0x20 && codePoint <= 0xD7FF)
+				|| (codePoint >= 0xE000 && codePoint <= 0xFFFD) || (codePoint >= 0x10000 && codePoint <= 0x10FFFF);
+	}
+
+	/**
+	 * The text with every character XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE;
+	 * U+FFFF; unpaired surrogates) replaced by U+FFFD, the same text when it holds none.
+	 * <p>
+	 * Replaced rather than dropped, so that a reader sees that something was there. The reader applies it
+	 * to raw and escaped ({@code &#1;}) characters alike, and the writer to every value, so that a reply
+	 * (an echo of a text holding BEL, say) is always a document any XML parser accepts.
+	 */
+	public static String xmlCharacters(String text) {
+		int length = text.length();
+		int i = 0;
+		while (i < length && isPlainXmlCharacter(text.charAt(i))) {
+			i++;
 		}
-		return codePoint;
+		if (i == length) {
+			return text;
+		}
+		StringBuilder clean = new StringBuilder(length).append(text, 0, i);
+		while (i < length) {
+			char c = text.charAt(i);
+			if (isPlainXmlCharacter(c)) {
+				clean.append(c);
+				i++;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+				clean.append(c).append(text.charAt(i + 1));
+				i += 2;
+			}
+			else {
+				clean.append((char) REPLACEMENT);
+				i++;
+			}
+		}
+		return clean.toString();
+	}
+
+	// an XML character that is no surrogate: everything but a pair of surrogates can be judged alone
+	private static boolean isPlainXmlCharacter(char c) {
+		return (c >= 0x20 && c <= 0xD7FF) || c == 0x9 || c == 0xA || c == 0xD || (c >= 0xE000 && c <= 0xFFFD);
 	}
 
 	private static CallbackCryptoException malformed(String why) {
 		return new CallbackCryptoException(Reason.XML, "the XML is malformed or has a DOCTYPE (" + why + ")");
 	}
 
-	/** Appends {@code <name><![CDATA[value]]></name>}, keeping a {@code ]]>} inside the value intact. */
-	public static StringBuilder appendText(StringBuilder xml, String name, String value) {
+	/**
+	 * Appends {@code <name><![CDATA[value]]></name>}, keeping a {@code ]]>} inside the value intact and
+	 * replacing characters XML forbids by U+FFFD ({@link #xmlCharacters}).
+	 */
+	public static StringBuilder appendText(StringBuilder xml, String name, String text) {
 		xml.append('<').append(name).append("><![CDATA[");
-		if (value != null) {
+		if (text != null) {
+			String value = xmlCharacters(text);
 			int from = 0;
 			int end;
 			while ((end = value.indexOf("]]>", from)) >= 0) {

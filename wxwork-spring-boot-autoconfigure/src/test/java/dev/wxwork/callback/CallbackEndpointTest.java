@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The callback endpoint over real HTTP: security, dispatch, retries and async mode. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = CallbackEndpointTest.App.class,
-		properties = { "wxwork.corp-id=" + CallbackEndpointTest.CORP_ID, "wxwork.token-store=memory",
+		properties = { "wxwork.corp-id=" + CallbackEndpointTest.CORP_ID, "wxwork.token-store=memory", "wxwork.callback.deduplication=memory",
 				"wxwork.agents.bot.agent-id=1000002", "wxwork.agents.bot.secret=unused",
 				"wxwork.agents.bot.callback.token=" + CallbackEndpointTest.TOKEN,
 				"wxwork.agents.bot.callback.encoding-aes-key=" + CallbackEndpointTest.KEY,
@@ -88,6 +88,19 @@ class CallbackEndpointTest {
 	}
 
 	@Test
+	void anEchoOfCharactersXmlForbidsIsStillAReplyAnyXmlParserReads() throws Exception {
+		HttpResponse<String> response = this.wecom.send(this.wecom.textMessage("zhangsan", "ring\u0007 &#1; done"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		String reply = this.wecom.crypto().openReply(response.body());
+		javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		org.w3c.dom.Document document = factory.newDocumentBuilder()
+			.parse(new java.io.ByteArrayInputStream(reply.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		// the raw BEL and the CDATA text "&#1;" (not a reference inside CDATA) arrive as WeCom sent them, minus BEL
+		assertThat(document.getElementsByTagName("Content").item(0).getTextContent()).isEqualTo("echo: ring\uFFFD &#1; done");
+	}
+
+	@Test
 	void refusesEveryForgedOrBrokenCallbackAlikeAndRunsNoHandler() {
 		String message = this.wecom.textMessage("attacker", "should never arrive");
 		SealedMessage good = this.wecom.crypto().seal(message);
@@ -96,8 +109,11 @@ class CallbackEndpointTest {
 		badPadding[badPadding.length - 1] = 0;
 		byte[] cipherText = Base64.getDecoder().decode(good.encrypt());
 		Map<String, Supplier<HttpResponse<String>>> attempts = new LinkedHashMap<>();
-		attempts.put("bad signature", () -> this.wecom.send(new SealedMessage(good.encrypt(),
-				"0" + good.signature().substring(1), good.timestamp(), good.nonce())));
+		// the first hex digit changed, whatever it was: always another signature
+		String badSignature = ((good.signature().charAt(0) == '0') ? "1" : "0") + good.signature().substring(1);
+		assertThat(badSignature).isNotEqualTo(good.signature());
+		attempts.put("bad signature", () -> this.wecom.send(new SealedMessage(good.encrypt(), badSignature,
+				good.timestamp(), good.nonce())));
 		attempts.put("stale timestamp", () -> this.wecom.send(this.wecom.crypto().seal(message, stale, "1")));
 		attempts.put("future timestamp", () -> this.wecom.send(this.wecom.crypto().seal(message,
 				String.valueOf(Instant.now().plusSeconds(3600).getEpochSecond()), "1")));
@@ -173,10 +189,15 @@ class CallbackEndpointTest {
 	void handlesARetriedMessageOnceEvenWhileTheFirstDeliveryIsStillRunning() throws Exception {
 		SealedMessage slow = this.wecom.crypto().seal(this.wecom.textMessage("zhaoliu", "slow please"));
 		CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> this.wecom.send(slow));
-		Thread.sleep(300);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.callbacks.received.isEmpty() && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(this.callbacks.received).hasSize(1);
+		// the retry waits for the first delivery (1.5 s) and answers with its reply
 		HttpResponse<String> retryWhileRunning = this.wecom.send(slow);
 		assertThat(retryWhileRunning.statusCode()).isEqualTo(200);
-		assertThat(retryWhileRunning.body()).isEmpty();
+		assertThat(this.wecom.crypto().openReply(retryWhileRunning.body())).contains("echo: slow please");
 		assertThat(first.get(10, TimeUnit.SECONDS).body()).isNotEmpty();
 		HttpResponse<String> retryAfterwards = this.wecom.send(slow);
 		assertThat(retryAfterwards.body()).isEmpty();

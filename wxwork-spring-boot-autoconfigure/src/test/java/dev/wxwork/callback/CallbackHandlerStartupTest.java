@@ -52,7 +52,6 @@ class CallbackHandlerStartupTest {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WxWorkAutoConfiguration.class, WxWorkCallbackAutoConfiguration.class))
 			.withPropertyValues("wxwork.corp-id=wwcorp", "wxwork.token-store=memory", "wxwork.agents.demo.secret=s")
-			.withUserConfiguration(Good.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).doesNotHaveBean(CallbackHandlerMapping.class);
@@ -73,26 +72,57 @@ class CallbackHandlerStartupTest {
 	}
 
 	@Test
-	void deduplicatesInMemoryWithoutRedisOrWhenTheTokenStoreIsMemory() {
+	void choosesTheDeduplicationStoreOnItsOwnNotByTheTokenStore() {
 		this.runner.withUserConfiguration(Good.class)
 			.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
 			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
 				.isInstanceOf(MemoryCallbackDeduplicator.class));
+		// the runner sets wxwork.token-store=memory: deduplication still uses the application's Redis
 		this.runner.withUserConfiguration(Good.class)
 			.withBean(RedisConnectionFactory.class, LettuceConnectionFactory::new)
-			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
-				.isInstanceOf(MemoryCallbackDeduplicator.class));
-		this.runner.withUserConfiguration(Good.class)
-			.withBean(RedisConnectionFactory.class, LettuceConnectionFactory::new)
-			.withPropertyValues("wxwork.token-store=redis")
 			.run((context) -> assertThat(context).getBean(CallbackDeduplicator.class)
 				.isInstanceOf(RedisCallbackDeduplicator.class));
+		this.runner.withUserConfiguration(Good.class)
+			.withBean(RedisConnectionFactory.class, LettuceConnectionFactory::new)
+			.withPropertyValues("wxwork.token-store=redis", "wxwork.callback.deduplication=memory")
+			.run((context) -> {
+				assertThat(context).getBean(CallbackDeduplicator.class).isInstanceOf(MemoryCallbackDeduplicator.class);
+				assertThat(context).getBean(dev.wxwork.token.AccessTokenStore.class)
+					.isInstanceOf(dev.wxwork.token.RedisAccessTokenStore.class);
+			});
+		this.runner.withUserConfiguration(Good.class)
+			.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
+			.withPropertyValues("wxwork.callback.deduplication=redis")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("wxwork.callback.deduplication is 'redis' but the application has no RedisConnectionFactory"));
+	}
+
+	@Test
+	void refusesADeduplicationWindowShorterThanTwiceTheTimestampTolerance() {
+		this.runner.withUserConfiguration(Good.class)
+			.withPropertyValues("wxwork.callback.deduplication-window=3s", "wxwork.callback.timestamp-tolerance=5m")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("wxwork.callback.deduplication-window (PT3S) must be at least twice "
+						+ "wxwork.callback.timestamp-tolerance (PT5M)"));
+		this.runner.withUserConfiguration(Good.class)
+			.withPropertyValues("wxwork.callback.deduplication-window=10m", "wxwork.callback.timestamp-tolerance=5m")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
 	void refusesAParameterItCannotSupply() {
 		assertFailure(BadParameter.class, "BadParameter.Handlers.echo(TextMessage, String)", "parameter 2 is a java.lang.String",
 				"may take, in any order");
+	}
+
+	@Test
+	void refusesAStaticHandlerWithAMessageInsteadOfAClassCastException() {
+		assertFailure(StaticHandler.class, "StaticHandler.Handlers.echo(TextMessage)",
+				"it is static; a handler is an instance method of its @WxWorkCallback bean");
 	}
 
 	@Test
@@ -202,6 +232,22 @@ class CallbackHandlerStartupTest {
 
 			@OnMessage
 			void echo(TextMessage message, String extra) {
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(StaticHandler.Handlers.class)
+	static class StaticHandler {
+
+		@WxWorkCallback(agent = "demo")
+		static class Handlers {
+
+			@OnMessage
+			static Reply echo(TextMessage message) {
+				return Reply.text(message.content());
 			}
 
 		}

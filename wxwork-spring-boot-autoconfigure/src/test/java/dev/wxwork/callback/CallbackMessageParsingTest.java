@@ -89,6 +89,16 @@ class CallbackMessageParsingTest {
 	void readsAppEvents() {
 		parsesAs(event("LOCATION", "<Latitude>23.104</Latitude><Longitude>113.320</Longitude><Precision>65.000</Precision>"),
 				LocationEvent.class, (location) -> assertThat(location.precision()).isEqualTo(65.0));
+		// a missing coordinate is unknown, not 0.0 (a real place in the Gulf of Guinea)
+		parsesAs(event("LOCATION", "<Precision>65.000</Precision>"), LocationEvent.class, (location) -> {
+			assertThat(location.latitude()).isNull();
+			assertThat(location.longitude()).isNull();
+		});
+		parsesAs(message("location", "<Label><![CDATA[somewhere]]></Label><MsgId>40</MsgId>"), LocationMessage.class,
+				(location) -> {
+					assertThat(location.locationX()).isNull();
+					assertThat(location.locationY()).isNull();
+				});
 		parsesAs(event("batch_job_result", "<BatchJob><JobId><![CDATA[S0MrnndvRG5fadSlLwiBqiDDbM143UqTmKP3152FZk4]]></JobId>"
 				+ "<JobType><![CDATA[sync_user]]></JobType><ErrCode>0</ErrCode><ErrMsg><![CDATA[ok]]></ErrMsg></BatchJob>"),
 				BatchJobResultEvent.class, (job) -> {
@@ -212,7 +222,8 @@ class CallbackMessageParsingTest {
 				<Details><Approver><UserId><![CDATA[Boss]]></UserId></Approver><SpStatus>1</SpStatus><SpTime>0</SpTime></Details></SpRecord>
 				<Notifyer><UserId><![CDATA[ChenLiu]]></UserId></Notifyer>
 				<Comments><CommentUserInfo><UserId><![CDATA[LiSi]]></UserId></CommentUserInfo><CommentTime>1605743290</CommentTime>
-				<CommentContent><![CDATA[请补充]]></CommentContent><CommentId><![CDATA[6750538708562308082]]></CommentId></Comments>
+				<CommentContent><![CDATA[请补充]]></CommentContent><CommentId><![CDATA[6750538708562308082]]></CommentId>
+				<Attach><![CDATA[WWCISP_attach_1]]></Attach><Attach><![CDATA[WWCISP_attach_2]]></Attach></Comments>
 				<StatuChangeEvent>1</StatuChangeEvent></ApprovalInfo>"""), SysApprovalChangeEvent.class, (approval) -> {
 					var info = approval.approvalInfo();
 					assertThat(info.spNo()).isEqualTo("202011190011");
@@ -224,7 +235,10 @@ class CallbackMessageParsingTest {
 						.satisfies((detail) -> assertThat(detail.approver().userId()).isEqualTo("Boss"));
 					assertThat(info.notifyer()).singleElement().satisfies((user) -> assertThat(user.userId()).isEqualTo("ChenLiu"));
 					assertThat(info.comments()).singleElement()
-						.satisfies((comment) -> assertThat(comment.commentContent()).isEqualTo("请补充"));
+						.satisfies((comment) -> {
+							assertThat(comment.commentContent()).isEqualTo("请补充");
+							assertThat(comment.attach()).containsExactly("WWCISP_attach_1", "WWCISP_attach_2");
+						});
 					assertThat(info.statuChangeEvent()).isEqualTo(1);
 				});
 		parsesAs(event("open_approval_change", """
@@ -234,18 +248,24 @@ class CallbackMessageParsingTest {
 				<ApplyUserParty><![CDATA[产品部]]></ApplyUserParty><ApplyUserImage><![CDATA[http://www.qq.com/xxx.png]]></ApplyUserImage>
 				<ApprovalNodes><ApprovalNode><NodeStatus>1</NodeStatus><NodeAttr>1</NodeAttr><NodeType>1</NodeType>
 				<Items><Item><ItemName><![CDATA[chauvetxiao]]></ItemName><ItemUserId><![CDATA[2]]></ItemUserId>
-				<ItemImage><![CDATA[http://www.qq.com/xxx.png]]></ItemImage><ItemStatus>1</ItemStatus><ItemSpeech><![CDATA[]]></ItemSpeech>
+				<ItemParty><![CDATA[产品部]]></ItemParty><ItemImage><![CDATA[http://www.qq.com/xxx.png]]></ItemImage><ItemStatus>1</ItemStatus><ItemSpeech><![CDATA[]]></ItemSpeech>
 				<ItemOpTime>0</ItemOpTime></Item></Items></ApprovalNode></ApprovalNodes>
-				<NotifyNodes><NotifyNode><ItemName><![CDATA[jinhuiguo]]></ItemName><ItemUserId><![CDATA[3]]></ItemUserId>
+				<NotifyNodes><NotifyNode><ItemName><![CDATA[jinhuiguo]]></ItemName><ItemParty><![CDATA[行政部]]></ItemParty><ItemUserId><![CDATA[3]]></ItemUserId>
 				<ItemImage><![CDATA[http://www.qq.com/xxx.png]]></ItemImage></NotifyNode></NotifyNodes><approverstep>0</approverstep>
 				</ApprovalInfo>"""), OpenApprovalChangeEvent.class, (approval) -> {
 					var info = approval.approvalInfo();
 					assertThat(info.thirdNo()).isEqualTo("201806010001");
 					assertThat(info.approvalNodes()).singleElement().satisfies((node) -> assertThat(node.items())
 						.singleElement()
-						.satisfies((item) -> assertThat(item.itemName()).isEqualTo("chauvetxiao")));
+						.satisfies((item) -> {
+							assertThat(item.itemName()).isEqualTo("chauvetxiao");
+							assertThat(item.itemParty()).isEqualTo("产品部");
+						}));
 					assertThat(info.notifyNodes()).singleElement()
-						.satisfies((node) -> assertThat(node.itemUserId()).isEqualTo("3"));
+						.satisfies((node) -> {
+							assertThat(node.itemUserId()).isEqualTo("3");
+							assertThat(node.itemParty()).isEqualTo("行政部");
+						});
 					assertThat(info.approverStep()).isZero();
 				});
 	}

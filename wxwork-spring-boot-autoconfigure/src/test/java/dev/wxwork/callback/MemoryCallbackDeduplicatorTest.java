@@ -38,6 +38,34 @@ class MemoryCallbackDeduplicatorTest {
 		}
 		assertThat(deduplicator.size()).isEqualTo(1000);
 		assertThat(deduplicator.tryStart("msg-49999")).isFalse();
+		// every mark dropped before its hour was up shortened the window, and is counted
+		assertThat(deduplicator.evictions()).isEqualTo(49_000);
+	}
+
+	@Test
+	void countsNoEvictionWhenMarksExpireOnTheirOwn() {
+		MemoryCallbackDeduplicator deduplicator = new MemoryCallbackDeduplicator(Duration.ofSeconds(1), 10, this.clock);
+		for (int i = 0; i < 100; i++) {
+			assertThat(deduplicator.tryStart("msg-" + i)).isTrue();
+			this.clock.advance(Duration.ofMillis(200));
+		}
+		assertThat(deduplicator.evictions()).isZero();
+	}
+
+	@Test
+	void aMarkIsInProgressUntilCompletedThenDoneForTheWindow() {
+		MemoryCallbackDeduplicator deduplicator = new MemoryCallbackDeduplicator(Duration.ofMinutes(10), 100, this.clock);
+		assertThat(deduplicator.progress("a")).isEqualTo(CallbackDeduplicator.Progress.NONE);
+		deduplicator.tryStart("a");
+		assertThat(deduplicator.progress("a")).isEqualTo(CallbackDeduplicator.Progress.IN_PROGRESS);
+		deduplicator.complete("a");
+		assertThat(deduplicator.progress("a")).isEqualTo(CallbackDeduplicator.Progress.DONE);
+		assertThat(deduplicator.tryStart("a")).isFalse();
+		this.clock.advance(Duration.ofMinutes(10));
+		assertThat(deduplicator.progress("a")).isEqualTo(CallbackDeduplicator.Progress.NONE);
+		deduplicator.tryStart("b");
+		deduplicator.release("b");
+		assertThat(deduplicator.progress("b")).isEqualTo(CallbackDeduplicator.Progress.NONE);
 	}
 
 	@Test

@@ -25,12 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** WeCom's published sample vector, end to end through a real Spring MVC server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = OfficialVectorEndpointTest.App.class,
-		properties = { "wxwork.corp-id=" + OfficialVector.CORP_ID, "wxwork.token-store=memory",
+		properties = { "wxwork.corp-id=" + OfficialVector.CORP_ID, "wxwork.token-store=memory", "wxwork.callback.deduplication=memory",
 				"wxwork.agents.demo.agent-id=218", "wxwork.agents.demo.secret=unused",
 				"wxwork.agents.demo.callback.token=" + OfficialVector.TOKEN,
 				"wxwork.agents.demo.callback.encoding-aes-key=" + OfficialVector.ENCODING_AES_KEY,
 				// the vector was sealed in 2014
-				"wxwork.callback.timestamp-tolerance=36500d" })
+				"wxwork.callback.timestamp-tolerance=36500d",
+				"wxwork.callback.deduplication-window=73000d" })
 class OfficialVectorEndpointTest {
 
 	@LocalServerPort

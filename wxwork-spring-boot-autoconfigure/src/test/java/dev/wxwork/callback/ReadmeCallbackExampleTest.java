@@ -1,83 +1,65 @@
 package dev.wxwork.callback;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import dev.wxwork.agent.WxWorkAgent;
-import dev.wxwork.callback.event.CreateUserEvent;
-import dev.wxwork.callback.event.SysApprovalChangeEvent;
-import dev.wxwork.callback.message.TextMessage;
-import dev.wxwork.callback.reply.Reply;
 import dev.wxwork.crypto.CallbackCrypto;
 import dev.wxwork.testing.WeComCallbackSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** The callback example of the README, exactly as written there, started and driven as WeCom would. */
+/**
+ * The README's callback example, {@link SalesCallbacks} (the very class the README shows, see
+ * DocumentationSnippetsTest), started and driven as WeCom would.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = ReadmeCallbackExampleTest.App.class,
-		properties = { "wxwork.corp-id=wwreadme", "wxwork.token-store=memory", "wxwork.agents.sales.agent-id=1000002",
+		properties = { "wxwork.corp-id=wwreadme", "wxwork.token-store=memory", "wxwork.callback.deduplication=memory", "wxwork.agents.sales.agent-id=1000002",
 				"wxwork.agents.sales.secret=unused", "wxwork.agents.sales.callback.token=readmetoken",
 				"wxwork.agents.sales.callback.encoding-aes-key=0123456789abcdefghijklmnopqrstuvwxyzABCDEFG" })
+@ExtendWith(OutputCaptureExtension.class)
 class ReadmeCallbackExampleTest {
-
-	static final List<String> handled = new CopyOnWriteArrayList<>();
 
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	SalesCallbacks callbacks;
-
 	@Test
-	void theReadmeExampleStartsAndDispatches() {
+	void theReadmeExampleEchoesAndDispatchesEveryKindOfCallback(CapturedOutput output) {
 		CallbackCrypto wecom = new CallbackCrypto("readmetoken", "0123456789abcdefghijklmnopqrstuvwxyzABCDEFG",
 				"wwreadme");
 		WeComCallbackSender sender = new WeComCallbackSender(
 				"http://127.0.0.1:" + this.port + "/wxwork/sales/callback", wecom, "wwreadme");
-		sender.send(sender.event("sys", "change_contact", "<ChangeType>create_user</ChangeType><UserID>lisi</UserID>"));
+		HttpResponse<String> echo = sender.send(sender.textMessage("zhangsan", "hello"));
+		assertThat(CallbackMessage.parse(wecom.openReply(echo.body())).get("Content")).isEqualTo("echo: hello");
+		sender.send(sender.event("sys", "change_contact",
+				"<ChangeType>create_user</ChangeType><UserID>lisi</UserID><Department>1,2</Department>"));
 		sender.send(sender.event("zhangsan", "view", "<EventKey>https://example.com</EventKey>"));
-		assertThat(handled).containsExactly("created lisi", "other view");
+		HttpResponse<String> approval = sender.send(sender.event("sys", "sys_approval_change",
+				"<ApprovalInfo><SpNo>202011190011</SpNo><SpStatus>2</SpStatus></ApprovalInfo>"));
+		assertThat(approval.statusCode()).isEqualTo(200);
+		assertThat(output).contains("new member lisi in departments [1, 2] of app sales",
+				"Event view from zhangsan: https://example.com");
+		// the async handler runs after the acknowledgement
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output).contains("approval 202011190011 is now in status 2"));
 	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@Import(SalesCallbacks.class)
 	static class App {
-
-	}
-
-	@WxWorkCallback(agent = "sales")
-	static class SalesCallbacks {
-
-		@OnMessage
-		Reply echo(TextMessage message) {
-			return Reply.text("echo: " + message.content());
-		}
-
-		@OnEvent(value = "change_contact", changeType = "create_user")
-		void memberCreated(CreateUserEvent event, WxWorkAgent agent) {
-			handled.add("created " + event.userId());
-		}
-
-		@OnEvent(async = true)
-		void approvalChanged(SysApprovalChangeEvent event) {
-			handled.add("approval");
-		}
-
-		@OnOtherCallbacks
-		void other(CallbackMessage raw) {
-			handled.add("other " + raw.get("Event"));
-		}
 
 	}
 

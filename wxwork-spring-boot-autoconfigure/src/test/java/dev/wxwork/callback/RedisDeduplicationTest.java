@@ -18,6 +18,7 @@ import dev.wxwork.callback.message.TextMessage;
 import dev.wxwork.callback.reply.Reply;
 import dev.wxwork.crypto.CallbackCrypto;
 import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
 import dev.wxwork.testing.WeComCallbackSender;
 
@@ -81,24 +82,85 @@ class RedisDeduplicationTest {
 		this.first = start();
 		WeComCallbackSender wecom = sender(this.first);
 		this.redis.stop();
-		HttpResponse<String> response = wecom.send(wecom.textMessage("wangwu", "is anyone there"));
+		SealedMessage message = wecom.crypto().seal(wecom.textMessage("wangwu", "is anyone there"));
+		HttpResponse<String> response = wecom.send(message);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(wecom.crypto().openReply(response.body())).contains("echo: is anyone there");
 		assertThat(handled).hasValue(1);
+		// the marks are kept in memory meanwhile: WeCom's retry is still deduplicated
+		HttpResponse<String> retry = wecom.send(message);
+		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(retry.body()).isEmpty();
+		assertThat(handled).hasValue(1);
+	}
+
+	@Test
+	void aHungAndThenKilledRedisStallsNoCallbackAndRetriesAreStillDeduplicated() {
+		handled.set(0);
+		// Spring Boot's default Redis client settings: Lettuce would wait 60 s for a hung server
+		this.first = new SpringApplicationBuilder(App.class).properties("server.port=0", "spring.data.redis.host=127.0.0.1",
+				"spring.data.redis.port=" + this.redis.port(), "wxwork.corp-id=" + CORP_ID,
+				"wxwork.agents.bot.agent-id=1000002", "wxwork.agents.bot.secret=unused",
+				"wxwork.agents.bot.callback.token=" + TOKEN, "wxwork.agents.bot.callback.encoding-aes-key=" + KEY,
+				"wxwork.redis.retry-interval=1s")
+			.run();
+		WeComCallbackSender wecom = sender(this.first);
+		// the first command also opens the connection, which may miss the deadline on a loaded machine;
+		// the marks are in Redis once it answers in time
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!this.redis.cli("KEYS", "wxwork:callback:*").contains("MsgId=") && System.nanoTime() < deadline) {
+			assertThat(wecom.send(wecom.textMessage("zhangsan", "before")).statusCode()).isEqualTo(200);
+		}
+		assertThat(this.redis.cli("KEYS", "wxwork:callback:*")).contains("MsgId=");
+
+		this.redis.hang();
+		answeredInTimeAndDeduplicated(wecom, "while Redis hangs");
+		answeredInTimeAndDeduplicated(wecom, "while Redis still hangs");
+		this.redis.kill();
+		answeredInTimeAndDeduplicated(wecom, "after Redis died");
+	}
+
+	private static void answeredInTimeAndDeduplicated(WeComCallbackSender wecom, String content) {
+		int handledSoFar = handled.get() + 1;
+		SealedMessage message = wecom.crypto().seal(wecom.textMessage("lisi", content));
+		long start = System.nanoTime();
+		HttpResponse<String> delivery = wecom.send(message);
+		HttpResponse<String> retry = wecom.send(message);
+		Duration both = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(delivery.statusCode()).isEqualTo(200);
+		assertThat(wecom.crypto().openReply(delivery.body())).contains("echo: " + content);
+		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(retry.body()).isEmpty();
+		assertThat(handled).hasValue(handledSoFar);
+		// WeCom waits 5 s for each; Lettuce alone would have waited 60 s (handler 0.2 s, command deadline 0.5 s)
+		assertThat(both).isLessThan(Duration.ofSeconds(5));
 	}
 
 	@Test
 	void theDeduplicatorMarksOnceAndReleases() {
 		var connections = this.redis.newConnectionFactory();
+		RedisCommandGuard guard = new RedisCommandGuard(Duration.ofSeconds(2), Duration.ofMillis(1));
 		try {
-			RedisCallbackDeduplicator deduplicator = new RedisCallbackDeduplicator(connections, Duration.ofSeconds(30));
+			RedisCallbackDeduplicator deduplicator = new RedisCallbackDeduplicator(connections, guard,
+					Duration.ofSeconds(30), RedisCallbackDeduplicator.DEFAULT_IN_PROGRESS_LEASE,
+					new MemoryCallbackDeduplicator(Duration.ofSeconds(30)));
 			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isTrue();
 			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isFalse();
-			assertThat(Long.parseLong(this.redis.cli("PTTL", "wxwork:callback:test:1"))).isBetween(1L, 30_000L);
+			assertThat(deduplicator.progress("wxwork:callback:test:1")).isEqualTo(CallbackDeduplicator.Progress.IN_PROGRESS);
+			// in progress: a short lease, so that a retry still runs a callback whose instance died
+			assertThat(Long.parseLong(this.redis.cli("PTTL", "wxwork:callback:test:1"))).isBetween(1L, 10_000L);
 			deduplicator.release("wxwork:callback:test:1");
+			assertThat(deduplicator.progress("wxwork:callback:test:1")).isEqualTo(CallbackDeduplicator.Progress.NONE);
 			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isTrue();
+			deduplicator.complete("wxwork:callback:test:1");
+			assertThat(deduplicator.progress("wxwork:callback:test:1")).isEqualTo(CallbackDeduplicator.Progress.DONE);
+			assertThat(Long.parseLong(this.redis.cli("PTTL", "wxwork:callback:test:1"))).isBetween(10_001L, 30_000L);
+			// a done mark is not released by a late failure report
+			deduplicator.release("wxwork:callback:test:1");
+			assertThat(deduplicator.tryStart("wxwork:callback:test:1")).isFalse();
 		}
 		finally {
+			guard.close();
 			connections.destroy();
 		}
 	}

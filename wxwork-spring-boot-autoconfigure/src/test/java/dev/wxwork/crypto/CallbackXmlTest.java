@@ -57,7 +57,7 @@ class CallbackXmlTest {
 	@Test
 	void refusesWhatWeComNeverSends() {
 		for (String bad : new String[] { "<!DOCTYPE xml><xml/>", "<xml><!ENTITY x \"y\"></xml>",
-				"<xml><A>&custom;</A></xml>", "<xml><A>&#0;</A></xml>", "<xml><A>&#xZZ;</A></xml>", "<xml><A>&amp</A></xml>",
+				"<xml><A>&custom;</A></xml>", "<xml><A>&#xZZ;</A></xml>", "<xml><A>&amp</A></xml>",
 				"<xml><A></B></xml>", "<xml><A>", "<xml>", "", "text<xml/>", "<xml/><xml/>", "<xml><A><![CDATA[open</A></xml>",
 				"<xml><!-- open </xml>", "<xml><A attr=\"open></A></xml>", "< xml/>", "<xml>" + "<a>".repeat(20) + "</a>".repeat(20) + "</xml>" }) {
 			assertThatExceptionOfType(CallbackCryptoException.class).as(bad)
@@ -73,14 +73,44 @@ class CallbackXmlTest {
 	}
 
 	@Test
-	void refusesCharacterReferencesToWhatXmlDoesNotAllowAsACharacter() {
-		for (String reference : new String[] { "&#xD800;", "&#xDFFF;", "&#55296;", "&#1;", "&#x1F;", "&#xFFFE;", "&#xFFFF;",
-				"&#x110000;", "&#x+41;", "&#-65;", "&#+65;", "&#x;", "&#;", "&#x 41;" }) {
+	void refusesCharacterReferencesThatAreNoCharacterAtAll() {
+		for (String reference : new String[] { "&#x110000;", "&#x+41;", "&#-65;", "&#+65;", "&#x;", "&#;", "&#x 41;",
+				"&#99999999999;" }) {
 			assertThatExceptionOfType(CallbackCryptoException.class).as(reference)
 				.isThrownBy(() -> CallbackXml.read("<xml><A>" + reference + "</A></xml>"));
 		}
 		assertThat(CallbackXml.read("<xml><A>&#9;&#xA;&#13;&#x20;&#xD7FF;&#xE000;&#xFFFD;&#x10000;&#x10FFFF;</A></xml>").get("A")
 			.stringValue()).isEqualTo("\t\n\r \uD7FF\uE000\uFFFD\uD800\uDC00\uDBFF\uDFFF");
+	}
+
+	@Test
+	void readsCharactersXmlForbidsAlikeWhetherRawOrEscaped() {
+		String[][] forms = { { "\u0000", "&#0;" }, { "\u0001", "&#1;" }, { "\u0007", "&#x7;" }, { "\u001F", "&#x1F;" },
+				{ "\uFFFE", "&#xFFFE;" }, { "\uFFFF", "&#65535;" }, { "\uD800", "&#xD800;" }, { "\uDFFF", "&#57343;" } };
+		for (String[] form : forms) {
+			String raw = CallbackXml.read("<xml><A>a" + form[0] + "b</A><B><![CDATA[a" + form[0] + "b]]></B></xml>")
+				.get("A").stringValue();
+			String rawInCdata = CallbackXml.read("<xml><B><![CDATA[a" + form[0] + "b]]></B></xml>").get("B").stringValue();
+			String escaped = CallbackXml.read("<xml><A>a" + form[1] + "b</A></xml>").get("A").stringValue();
+			assertThat(raw).as(form[1]).isEqualTo(escaped).isEqualTo(rawInCdata).isEqualTo("a\uFFFDb");
+		}
+		// a pair of surrogates is one character, and stays
+		assertThat(CallbackXml.read("<xml><A>\uD83D\uDE00</A></xml>").get("A").stringValue()).isEqualTo("\uD83D\uDE00");
+	}
+
+	@Test
+	void writesOnlyCharactersXmlAllowsSoThatAnyParserReadsTheReply() throws Exception {
+		String hostile = "bell\u0007 nul\u0000 esc\u001B \uFFFE\uFFFF lone\uD800 \uDC00 ok\uD83D\uDE00 tab\t ]]> end";
+		String xml = CallbackXml.appendText(new StringBuilder("<xml>"), "Content", hostile).append("</xml>").toString();
+		// the JDK's own parser, which enforces XML 1.0 well-formedness
+		javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		String parsed = factory.newDocumentBuilder()
+			.parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.getDocumentElement()
+			.getTextContent();
+		assertThat(parsed).isEqualTo("bell\uFFFD nul\uFFFD esc\uFFFD \uFFFD\uFFFD lone\uFFFD \uFFFD ok\uD83D\uDE00 tab\t ]]> end");
+		assertThat(CallbackXml.read(xml).get("Content").stringValue()).isEqualTo(parsed);
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,7 +25,8 @@ import dev.wxwork.crypto.SealedMessage;
  */
 public final class WeComCallbackSender {
 
-	private static final AtomicLong MSG_IDS = new AtomicLong(new SecureRandom().nextLong(1_000_000_000L) * 1000);
+	// counted, not drawn: two messages of one run never share a MsgId (and so are never taken for a retry)
+	private static final AtomicLong MSG_IDS = new AtomicLong(4_000_000_000_000_000L);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

@@ -102,14 +102,23 @@ class RedisAccessTokenStoreTest {
 
 	@Test
 	void lockHasOneOwnerAndALease() throws InterruptedException {
-		assertThat(store.tryLock("l:1", "a", Duration.ofMillis(300))).isTrue();
-		assertThat(store.tryLock("l:1", "b", Duration.ofMillis(300))).isFalse();
+		// a lease far longer than the test: "b" is refused because "a" holds it, not by luck of timing
+		assertThat(store.tryLock("l:1", "a", Duration.ofSeconds(30))).isTrue();
+		assertThat(store.tryLock("l:1", "b", Duration.ofSeconds(30))).isFalse();
 		store.unlock("l:1", "b");
-		assertThat(store.tryLock("l:1", "b", Duration.ofMillis(300))).isFalse();
-		Thread.sleep(400);
-		assertThat(store.tryLock("l:1", "b", Duration.ofSeconds(5))).isTrue();
-		store.unlock("l:1", "b");
-		assertThat(store.tryLock("l:1", "c", Duration.ofSeconds(5))).isTrue();
+		assertThat(store.tryLock("l:1", "b", Duration.ofSeconds(30))).isFalse();
+		assertThat(Long.parseLong(redis.cli("PTTL", "l:1"))).isBetween(1L, 30_000L);
+		store.unlock("l:1", "a");
+		// the lease: a lock nobody unlocks is free once it expired (waited for, however long the machine takes)
+		assertThat(store.tryLock("l:1", "b", Duration.ofMillis(300))).isTrue();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		boolean taken = false;
+		while (!taken && System.nanoTime() < deadline) {
+			taken = store.tryLock("l:1", "c", Duration.ofSeconds(5));
+			Thread.sleep(50);
+		}
+		assertThat(taken).isTrue();
+		assertThat(store.tryLock("l:1", "b", Duration.ofSeconds(5))).isFalse();
 	}
 
 	@Test

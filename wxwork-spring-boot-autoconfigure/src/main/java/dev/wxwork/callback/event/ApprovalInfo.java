@@ -65,8 +65,10 @@ public record ApprovalInfo(String spNo, String spName, Integer spStatus, String 
 	 * @param commentTime when, seconds since the epoch
 	 * @param commentContent the text
 	 * @param commentId the comment id
+	 * @param attach the media ids of the comment's attachments (each {@code Attach} element)
 	 */
-	public record Comment(ApprovalUser commentUserInfo, Long commentTime, String commentContent, String commentId) {
+	public record Comment(ApprovalUser commentUserInfo, Long commentTime, String commentContent, String commentId,
+			List<String> attach) {
 	}
 
 }

@@ -9,8 +9,8 @@ package dev.wxwork.callback.event;
  * @param msgType the MsgType
  * @param agentId the AgentID of the app
  * @param event the Event
- * @param latitude the latitude
- * @param longitude the longitude
+ * @param latitude the latitude; null when WeCom leaves it out (0.0 is a real place)
+ * @param longitude the longitude; null when WeCom leaves it out
  * @param precision the precision
  * @param appType the client that reported it
  */
@@ -20,8 +20,8 @@ public record LocationEvent(String toUserName,
 		String msgType,
 		Long agentId,
 		String event,
-		double latitude,
-		double longitude,
+		Double latitude,
+		Double longitude,
 		Double precision,
 		String appType) implements WxWorkEvent {
 }

@@ -42,9 +42,10 @@ public record OpenApprovalInfo(String thirdNo, String openSpName, String openTem
 	 * @param itemStatus 1 pending, 2 approved, 3 rejected, 4 transferred
 	 * @param itemSpeech the approver's comment
 	 * @param itemOpTime when they acted, seconds since the epoch
+	 * @param itemParty the approver's department
 	 */
 	public record Item(String itemName, String itemUserId, String itemImage, Integer itemStatus, String itemSpeech,
-			Long itemOpTime) {
+			Long itemOpTime, String itemParty) {
 	}
 
 	/**
@@ -53,8 +54,9 @@ public record OpenApprovalInfo(String thirdNo, String openSpName, String openTem
 	 * @param itemName the member's name
 	 * @param itemUserId the member's userid
 	 * @param itemImage the member's avatar URL
+	 * @param itemParty the member's department
 	 */
-	public record NotifyNode(String itemName, String itemUserId, String itemImage) {
+	public record NotifyNode(String itemName, String itemUserId, String itemImage, String itemParty) {
 	}
 
 }

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param createTime when it was sent, seconds since the epoch
  * @param msgType the MsgType
  * @param agentId the AgentID of the app
- * @param locationX the latitude
- * @param locationY the longitude
+ * @param locationX the latitude; null when WeCom leaves it out (0.0 is a real place)
+ * @param locationY the longitude; null when WeCom leaves it out
  * @param scale the map zoom
  * @param label the place name
  * @param appType the client that sent it, such as wxwork
@@ -22,8 +22,8 @@ public record LocationMessage(String toUserName,
 		long createTime,
 		String msgType,
 		Long agentId,
-		@JsonProperty("Location_X") double locationX,
-		@JsonProperty("Location_Y") double locationY,
+		@JsonProperty("Location_X") Double locationX,
+		@JsonProperty("Location_Y") Double locationY,
 		Integer scale,
 		String label,
 		String appType,
