@@ -136,15 +136,17 @@ class SampleClusterIT {
 		assertThat(unused.path("gettokenCalls").asLong()).as("calls to B's own simulator").isZero();
 		assertThat(unused.path("messagesAccepted").asLong()).as("messages to B's own simulator").isZero();
 
-		// One shared key: corp id and a fingerprint of the secret, never the secret itself.
-		List<String> keys = redisCli("KEYS", "wxwork:token:*");
+		// One shared token key: corp id and a fingerprint of the secret (a Redis Cluster hash tag), never the
+		// secret itself; next to it the write fence of the same credential.
+		List<String> keys = redisCli("KEYS", "wxwork:token:*").stream().filter((key) -> !key.endsWith(":generation")).toList();
 		assertThat(keys).singleElement().satisfies((key) -> {
-			assertThat(key).matches("wxwork:token:" + CORP_ID + ":[0-9a-f]{32}");
+			assertThat(key).matches("wxwork:token:\\{" + CORP_ID + ":[0-9a-f]{32}\\}");
 			assertThat(key).doesNotContain(SECRET);
 		});
+		assertThat(redisCli("KEYS", "wxwork:token:*")).hasSize(2).contains(keys.get(0) + ":generation");
 		// Checked without printing the value: it holds the token.
 		String value = String.join("\n", redisCli("GET", keys.get(0)));
-		assertThat(value.matches("\\d+:.+")).as("the stored value is <expiry millis>:<token>").isTrue();
+		assertThat(value.matches("\\d+:\\d+:.+")).as("the stored value is <expiry millis>:<refresh millis>:<token>").isTrue();
 		assertThat(value.contains(SECRET)).as("the stored value contains the secret").isFalse();
 		long ttl = Long.parseLong(redisCli("TTL", keys.get(0)).get(0));
 		assertThat(ttl).as("the key's expiry in seconds").isBetween(1L, 7200L);

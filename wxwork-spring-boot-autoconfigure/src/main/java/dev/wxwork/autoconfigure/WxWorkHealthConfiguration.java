@@ -1,5 +1,6 @@
 package dev.wxwork.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.wxwork.agent.WxWorkAgents;
 import dev.wxwork.health.WxWorkHealthIndicator;
+import dev.wxwork.redis.RedisCommandGuard;
 
 /** The {@code wxwork} health indicator, when the application has Spring Boot's health support. */
 @AutoConfiguration(after = WxWorkAutoConfiguration.class)
@@ -20,8 +22,8 @@ public final class WxWorkHealthConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "wxworkHealthIndicator")
-	WxWorkHealthIndicator wxworkHealthIndicator(WxWorkAgents agents) {
-		return new WxWorkHealthIndicator(agents);
+	WxWorkHealthIndicator wxworkHealthIndicator(WxWorkAgents agents, ObjectProvider<RedisCommandGuard> redis) {
+		return new WxWorkHealthIndicator(agents, redis.getIfAvailable());
 	}
 
 }

@@ -45,6 +45,9 @@ public class WxWorkProperties {
 	/** The optional client-side limit on group robot messages. */
 	private final WebhookLimit webhookLimit = new WebhookLimit();
 
+	/** How this library uses Redis (tokens, callback deduplication) so that it never stalls a call. */
+	private final Redis redis = new Redis();
+
 	public String getCorpId() {
 		return this.corpId;
 	}
@@ -111,6 +114,10 @@ public class WxWorkProperties {
 
 	public WebhookLimit getWebhookLimit() {
 		return this.webhookLimit;
+	}
+
+	public Redis getRedis() {
+		return this.redis;
 	}
 
 	@Override
@@ -278,20 +285,58 @@ public class WxWorkProperties {
 
 	}
 
+	/** How this library uses Redis. */
+	public static class Redis {
+
+		/** How long one Redis command of this library may take, whatever spring.data.redis.timeout is. */
+		private Duration commandTimeout = Duration.ofMillis(500);
+
+		/** How long Redis is bypassed after a failure or timeout before it is tried again; defaults to wxwork.token.store-retry-interval (5s). */
+		private Duration retryInterval;
+
+		public Duration getCommandTimeout() {
+			return this.commandTimeout;
+		}
+
+		public void setCommandTimeout(Duration commandTimeout) {
+			this.commandTimeout = commandTimeout;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
+	}
+
 	/** Token caching settings. */
 	public static class Token {
 
 		/** How long before WeCom's expiry a cached token or ticket is refreshed. */
 		private Duration refreshAhead = Duration.ofMinutes(5);
 
-		/** Lease of the cluster-wide refresh lock; a crashed holder frees it after this. */
+		/** Lease of the cluster-wide refresh lock, renewed while its holder fetches; a crashed holder frees it after this. */
 		private Duration lockLease = Duration.ofSeconds(10);
 
 		/** How long a caller waits for another instance's refresh before fetching the token itself. */
 		private Duration lockWait = Duration.ofSeconds(15);
 
-		/** How long the token store is bypassed after Redis failed, before it is tried again. */
+		/** How long Redis is bypassed after it failed, before it is tried again (unless wxwork.redis.retry-interval is set). */
 		private Duration storeRetryInterval = Duration.ofSeconds(5);
+
+		/** How long a call without a usable token waits for the refresh in flight before it fails. */
+		private Duration refreshWait = Duration.ofSeconds(30);
+
+		public Duration getRefreshWait() {
+			return this.refreshWait;
+		}
+
+		public void setRefreshWait(Duration refreshWait) {
+			this.refreshWait = refreshWait;
+		}
 
 		public Duration getStoreRetryInterval() {
 			return this.storeRetryInterval;

@@ -7,7 +7,9 @@ import java.util.HexFormat;
 
 /**
  * Store keys of shared credentials: the corp id and a one-way fingerprint of the secret, under a
- * prefix. Two secrets never share a key, and a key never reveals its secret.
+ * prefix. Two secrets never share a key, and a key never reveals its secret. The corp id and fingerprint
+ * are a Redis Cluster hash tag ({@code {...}}), so a credential's token, generation, failure and lock keys
+ * (the key plus a suffix) share one hash slot and its scripts run on one node.
  */
 public final class CredentialKeys {
 
@@ -19,12 +21,16 @@ public final class CredentialKeys {
 
 	/** Key of the access token of a secret. */
 	public String accessToken(String corpId, String secret) {
-		return this.prefix + ":token:" + corpId + ":" + fingerprint(secret);
+		return this.prefix + ":token:" + tag(corpId, secret);
 	}
 
 	/** Key of a JS-SDK ticket ({@code jsapi} or {@code agent_config}) of a secret. */
 	public String ticket(String type, String corpId, String secret) {
-		return this.prefix + ":ticket:" + type + ":" + corpId + ":" + fingerprint(secret);
+		return this.prefix + ":ticket:" + type + ":" + tag(corpId, secret);
+	}
+
+	private static String tag(String corpId, String secret) {
+		return "{" + corpId + ":" + fingerprint(secret) + "}";
 	}
 
 	/** The first 128 bits of SHA-256 of the secret, in hex. */

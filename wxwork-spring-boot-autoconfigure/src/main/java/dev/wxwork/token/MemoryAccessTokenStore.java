@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public class MemoryAccessTokenStore implements AccessTokenStore {
 
-	private final ConcurrentMap<String, StoredCredential> credentials = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, StoredCredential> locks = new ConcurrentHashMap<>();
 
@@ -26,27 +26,51 @@ public class MemoryAccessTokenStore implements AccessTokenStore {
 	}
 
 	@Override
-	public StoredCredential get(String key) {
-		StoredCredential credential = this.credentials.get(key);
-		if (credential == null) {
-			return null;
+	public CredentialState read(String key) {
+		Entry entry = this.entries.get(key);
+		if (entry == null) {
+			return CredentialState.EMPTY;
 		}
-		if (!credential.isUsableAt(this.clock.instant())) {
-			this.credentials.remove(key, credential);
-			return null;
-		}
-		return credential;
+		Instant now = this.clock.instant();
+		StoredCredential credential = (entry.credential != null && entry.credential.isUsableAt(now)) ? entry.credential
+				: null;
+		RefreshFailure failure = (entry.failure != null && now.isBefore(entry.failureUntil)) ? entry.failure : null;
+		return new CredentialState(credential, entry.generation, failure);
 	}
 
 	@Override
-	public void put(String key, StoredCredential credential) {
-		this.credentials.put(key, credential);
+	public boolean put(String key, StoredCredential credential, long generation) {
+		boolean[] stored = new boolean[1];
+		this.entries.compute(key, (name, entry) -> {
+			long current = (entry != null) ? entry.generation : 0;
+			if (current != generation || (entry != null && credential.value().equals(entry.rejected))) {
+				return entry;
+			}
+			stored[0] = true;
+			return new Entry(credential, current + 1, null, Instant.MIN, (entry != null) ? entry.rejected : null);
+		});
+		return stored[0];
 	}
 
 	@Override
 	public boolean compareAndDelete(String key, String expected) {
-		StoredCredential current = this.credentials.get(key);
-		return current != null && current.value().equals(expected) && this.credentials.remove(key, current);
+		boolean[] deleted = new boolean[1];
+		this.entries.compute(key, (name, entry) -> {
+			if (entry == null) {
+				return new Entry(null, 0, null, Instant.MIN, expected);
+			}
+			StoredCredential credential = entry.credential;
+			deleted[0] = credential != null && credential.value().equals(expected);
+			return new Entry(deleted[0] ? null : credential, entry.generation, entry.failure, entry.failureUntil, expected);
+		});
+		return deleted[0];
+	}
+
+	@Override
+	public void recordFailure(String key, RefreshFailure failure, Duration memory) {
+		Instant until = this.clock.instant().plus(memory);
+		this.entries.compute(key, (name, entry) -> (entry == null) ? new Entry(null, 0, failure, until, null)
+				: new Entry(entry.credential, entry.generation, failure, until, entry.rejected));
 	}
 
 	@Override
@@ -59,8 +83,21 @@ public class MemoryAccessTokenStore implements AccessTokenStore {
 	}
 
 	@Override
+	public boolean renewLock(String key, String owner, Duration lease) {
+		Instant now = this.clock.instant();
+		StoredCredential renewed = new StoredCredential(owner, now.plus(lease));
+		StoredCredential held = this.locks.computeIfPresent(key,
+				(name, current) -> (current.value().equals(owner) && current.isUsableAt(now)) ? renewed : current);
+		return held == renewed;
+	}
+
+	@Override
 	public void unlock(String key, String owner) {
 		this.locks.computeIfPresent(key, (name, current) -> current.value().equals(owner) ? null : current);
+	}
+
+	private record Entry(StoredCredential credential, long generation, RefreshFailure failure, Instant failureUntil,
+			String rejected) {
 	}
 
 }

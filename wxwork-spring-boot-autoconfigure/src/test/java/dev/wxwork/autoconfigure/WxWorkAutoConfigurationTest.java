@@ -1,5 +1,7 @@
 package dev.wxwork.autoconfigure;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.agent.WxWorkAgents;
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
 import dev.wxwork.testing.WeComStandIn;
 import dev.wxwork.token.AccessTokenStore;
@@ -85,6 +88,39 @@ class WxWorkAutoConfigurationTest {
 					"spring.data.redis.port=" + redis.port())
 			.run((context) -> assertThat(context).getBean(AccessTokenStore.class)
 				.isInstanceOf(RedisAccessTokenStore.class));
+	}
+
+	@Test
+	void oneRedisCommandGuardWithItsOwnDeadlineWhateverTheClientTimeoutIs() {
+		this.runner
+			.withPropertyValues("wxwork.corp-id=corp1", "wxwork.agents.a.secret=s",
+					"spring.data.redis.port=" + redis.port(), "wxwork.redis.command-timeout=250ms")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisCommandGuard.class).hasBean(RedisCommandGuard.BEAN_NAME);
+				RedisCommandGuard guard = context.getBean(RedisCommandGuard.class);
+				assertThat(guard.commandTimeout()).isEqualTo(Duration.ofMillis(250));
+				assertThat(guard.retryInterval()).isEqualTo(Duration.ofSeconds(5));
+			});
+		this.runner
+			.withPropertyValues("wxwork.corp-id=corp1", "wxwork.agents.a.secret=s",
+					"spring.data.redis.port=" + redis.port(), "wxwork.redis.retry-interval=2s")
+			.run((context) -> {
+				assertThat(context.getBean(RedisCommandGuard.class).commandTimeout()).isEqualTo(Duration.ofMillis(500));
+				assertThat(context.getBean(RedisCommandGuard.class).retryInterval()).isEqualTo(Duration.ofSeconds(2));
+			});
+		withoutRedisOnClasspath().withPropertyValues("wxwork.corp-id=corp1", "wxwork.agents.a.secret=s")
+			.run((context) -> assertThat(context).doesNotHaveBean(RedisCommandGuard.class));
+	}
+
+	@Test
+	void aCommandTimeoutThatIsNotPositiveFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("wxwork.corp-id=corp1", "wxwork.agents.a.secret=s",
+					"spring.data.redis.port=" + redis.port(), "wxwork.redis.command-timeout=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("wxwork.redis.command-timeout"));
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package dev.wxwork.health;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +36,46 @@ class WxWorkHealthIndicatorTest {
 		this.wecom.close();
 	}
 
+	/** Checks until the status is {@code expected}; a check itself never waits for WeCom. */
+	private static Health awaitStatus(WxWorkHealthIndicator indicator, Status expected) throws InterruptedException {
+		return awaitHealth(indicator, (health) -> health.getStatus().equals(expected));
+	}
+
+	private static Health awaitHealth(WxWorkHealthIndicator indicator, Predicate<Health> expected)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (true) {
+			Health health = indicator.health(true);
+			if (expected.test(health) || System.nanoTime() > deadline) {
+				return health;
+			}
+			Thread.sleep(20);
+		}
+	}
+
 	@Test
 	void upWhenEveryAppObtainsItsToken() {
 		this.runner.withPropertyValues("wxwork.agents.a.secret=good").run((context) -> {
-			Health health = context.getBean(WxWorkHealthIndicator.class).health(true);
+			Health health = awaitStatus(context.getBean(WxWorkHealthIndicator.class), Status.UP);
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(this.wecom.gettokenCalls()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void neverFetchesInlineAndAnswersAtOnceFromCachedState() {
+		this.wecom.gettokenLatency(Duration.ofSeconds(3));
+		this.runner.withPropertyValues("wxwork.agents.a.secret=good").run((context) -> {
+			WxWorkHealthIndicator indicator = context.getBean(WxWorkHealthIndicator.class);
+			long started = System.nanoTime();
+			Health first = indicator.health(true);
+			Health second = indicator.health(true);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+			assertThat(first.getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(second.getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(awaitStatus(indicator, Status.UP).getStatus()).isEqualTo(Status.UP);
+			// Two checks during the fetch started one refresh.
+			assertThat(this.wecom.gettokenCalls()).isEqualTo(1);
 		});
 	}
 
@@ -45,7 +83,8 @@ class WxWorkHealthIndicatorTest {
 	void downNamingTheAppAndErrcodeWhenASecretIsWrong() {
 		this.runner.withPropertyValues("wxwork.agents.a.secret=good", "wxwork.agents.b.secret=rotated-away")
 			.run((context) -> {
-				Health health = context.getBean(WxWorkHealthIndicator.class).health(true);
+				Health health = awaitHealth(context.getBean(WxWorkHealthIndicator.class),
+						(checked) -> !checked.getDetails().toString().contains("UNKNOWN"));
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				@SuppressWarnings("unchecked")
 				Map<String, Map<String, Object>> apps = (Map<String, Map<String, Object>>) health.getDetails().get("apps");

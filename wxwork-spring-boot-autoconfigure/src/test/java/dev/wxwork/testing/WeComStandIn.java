@@ -185,6 +185,8 @@ public final class WeComStandIn implements AutoCloseable {
 
 	private volatile Duration gettokenLatency = Duration.ZERO;
 
+	private volatile Integer gettokenError;
+
 	private final String corpId;
 
 	public WeComStandIn(String corpId) {
@@ -230,6 +232,15 @@ public final class WeComStandIn implements AutoCloseable {
 	/** Makes gettoken slow, which widens the window for a stampede. */
 	public WeComStandIn gettokenLatency(Duration latency) {
 		this.gettokenLatency = latency;
+		return this;
+	}
+
+	/**
+	 * Makes every gettoken answer this errcode (such as 45009, rate-limited, or -1, busy) until it is
+	 * called with null; the calls are still counted.
+	 */
+	public WeComStandIn gettokenError(Integer errcode) {
+		this.gettokenError = errcode;
 		return this;
 	}
 
@@ -365,6 +376,10 @@ public final class WeComStandIn implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		Integer scripted = this.gettokenError;
+		if (scripted != null) {
+			return error(scripted, "scripted gettoken error " + scripted);
 		}
 		if (!this.corpId.equals(request.param("corpid"))) {
 			return error(40013, "invalid corpid");

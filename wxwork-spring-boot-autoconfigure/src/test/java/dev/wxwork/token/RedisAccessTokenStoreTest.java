@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class RedisAccessTokenStoreTest {
 	static void start() {
 		redis = RedisServer.start();
 		connections = redis.newConnectionFactory();
-		store = new RedisAccessTokenStore(connections);
+		store = new RedisAccessTokenStore(connections, new RedisCommandGuard(Duration.ofSeconds(2), Duration.ofMillis(1)));
 	}
 
 	@AfterAll
@@ -37,7 +38,7 @@ class RedisAccessTokenStoreTest {
 	@Test
 	void storesTheValueWithItsExpiryAndARedisTtl() {
 		Instant expiry = Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-		store.put("t:1", new StoredCredential("abc:def", expiry));
+		assertThat(store.put("t:1", new StoredCredential("abc:def", expiry), 0)).isTrue();
 		StoredCredential read = store.get("t:1");
 		assertThat(read.value()).isEqualTo("abc:def");
 		assertThat(read.expiresAt()).isEqualTo(expiry);
@@ -46,7 +47,7 @@ class RedisAccessTokenStoreTest {
 
 	@Test
 	void compareAndDeleteLeavesAFresherTokenAlone() {
-		store.put("t:2", new StoredCredential("fresh", Instant.now().plusSeconds(60)));
+		store.put("t:2", new StoredCredential("fresh", Instant.now().plusSeconds(60)), 0);
 		assertThat(store.compareAndDelete("t:2", "stale")).isFalse();
 		assertThat(store.get("t:2").value()).isEqualTo("fresh");
 		assertThat(store.compareAndDelete("t:2", "fresh")).isTrue();
@@ -55,9 +56,48 @@ class RedisAccessTokenStoreTest {
 
 	@Test
 	void compareAndDeleteComparesTheWholeToken() {
-		store.put("t:3", new StoredCredential("x:y", Instant.now().plusSeconds(60)));
+		store.put("t:3", new StoredCredential("x:y", Instant.now().plusSeconds(60)), 0);
 		assertThat(store.compareAndDelete("t:3", "y")).isFalse();
 		assertThat(store.get("t:3").value()).isEqualTo("x:y");
+	}
+
+	@Test
+	void anOlderFetchCannotOverwriteANewerToken() {
+		long generation = store.read("t:4").generation();
+		assertThat(store.put("t:4", new StoredCredential("newer", Instant.now().plusSeconds(60)), generation)).isTrue();
+		// A fetch that read the same generation before the newer put finishes later.
+		assertThat(store.put("t:4", new StoredCredential("older", Instant.now().plusSeconds(60)), generation)).isFalse();
+		assertThat(store.get("t:4").value()).isEqualTo("newer");
+		assertThat(store.read("t:4").generation()).isEqualTo(generation + 1);
+	}
+
+	@Test
+	void theRejectedTokenIsNeverStoredAgain() {
+		long generation = store.read("t:5").generation();
+		assertThat(store.compareAndDelete("t:5", "rejected")).isFalse();
+		assertThat(store.put("t:5", new StoredCredential("rejected", Instant.now().plusSeconds(60)), generation)).isFalse();
+		assertThat(store.get("t:5")).isNull();
+		assertThat(store.put("t:5", new StoredCredential("other", Instant.now().plusSeconds(60)), generation)).isTrue();
+	}
+
+	@Test
+	void aRecordedFailureIsReadBackUntilItsMemoryRunsOutOrATokenIsStored() throws InterruptedException {
+		store.recordFailure("t:6", new RefreshFailure(45009, "api freq out of limit"), Duration.ofMillis(300));
+		assertThat(store.read("t:6").failure()).isEqualTo(new RefreshFailure(45009, "api freq out of limit"));
+		Thread.sleep(400);
+		assertThat(store.read("t:6").failure()).isNull();
+		store.recordFailure("t:6", new RefreshFailure(0, "timeout: no answer"), Duration.ofSeconds(60));
+		assertThat(store.put("t:6", new StoredCredential("v", Instant.now().plusSeconds(60)), 0)).isTrue();
+		assertThat(store.read("t:6").failure()).isNull();
+	}
+
+	@Test
+	void aLockIsRenewedOnlyByItsOwner() throws InterruptedException {
+		assertThat(store.tryLock("l:2", "a", Duration.ofMillis(300))).isTrue();
+		assertThat(store.renewLock("l:2", "b", Duration.ofSeconds(5))).isFalse();
+		assertThat(store.renewLock("l:2", "a", Duration.ofSeconds(5))).isTrue();
+		Thread.sleep(400);
+		assertThat(store.tryLock("l:2", "b", Duration.ofSeconds(5))).isFalse();
 	}
 
 	@Test
@@ -79,7 +119,7 @@ class RedisAccessTokenStoreTest {
 		nowhere.afterPropertiesSet();
 		try {
 			assertThatExceptionOfType(TokenStoreUnavailableException.class)
-				.isThrownBy(() -> new RedisAccessTokenStore(nowhere).get("k"));
+				.isThrownBy(() -> new RedisAccessTokenStore(nowhere, new RedisCommandGuard(Duration.ofSeconds(2), Duration.ofSeconds(5))).get("k"));
 		}
 		finally {
 			nowhere.destroy();
