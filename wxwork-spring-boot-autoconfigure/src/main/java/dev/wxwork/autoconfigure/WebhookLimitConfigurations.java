@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.webhook.LocalWebhookRateLimiter;
 import dev.wxwork.webhook.RedisWebhookRateLimiter;
 import dev.wxwork.webhook.WebhookRateLimiter;
@@ -31,14 +32,20 @@ final class WebhookLimitConfigurations {
 	@ConditionalOnProperty(prefix = "wxwork", name = "token-store", havingValue = "redis", matchIfMissing = true)
 	static class Redis {
 
+		// the same guard as tokens and callbacks when those are configured too (they are wired first)
+		@Bean(name = RedisCommandGuard.BEAN_NAME, destroyMethod = "close")
+		@ConditionalOnMissingBean
+		RedisCommandGuard wxWorkRedisCommandGuard(WxWorkProperties properties) {
+			return WxWorkBeans.redisCommandGuard(properties);
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
-		WebhookRateLimiter wxWorkWebhookRateLimiter(RedisConnectionFactory connectionFactory,
+		WebhookRateLimiter wxWorkWebhookRateLimiter(RedisConnectionFactory connectionFactory, RedisCommandGuard guard,
 				WxWorkProperties properties) {
-			return new RedisWebhookRateLimiter(connectionFactory, properties.getRedisKeyPrefix(),
+			return new RedisWebhookRateLimiter(connectionFactory, guard, properties.getRedisKeyPrefix(),
 					properties.getWebhookLimit().getPerMinute(),
-					new LocalWebhookRateLimiter(properties.getWebhookLimit().getPerMinute(), Clock.systemUTC()),
-					properties.getToken().getStoreRetryInterval());
+					new LocalWebhookRateLimiter(properties.getWebhookLimit().getPerMinute(), Clock.systemUTC()));
 		}
 
 	}

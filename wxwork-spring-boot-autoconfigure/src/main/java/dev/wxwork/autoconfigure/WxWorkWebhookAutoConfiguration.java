@@ -19,7 +19,8 @@ import dev.wxwork.webhook.WxWorkWebhooks;
  * Wires the group robots under {@code wxwork.webhooks}: one {@code WxWorkWebhook} bean per robot and
  * the {@link WxWorkWebhooks} registry. Needs no corp id or app: a robot's key is its only credential.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(after = WxWorkAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(RestClient.class)
 @Conditional(OnWebhooksConfiguredCondition.class)
 @EnableConfigurationProperties(WxWorkProperties.class)

@@ -5,24 +5,23 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import dev.wxwork.redis.RedisCommandGuard;
+
 /**
  * One sliding-window count per robot for the whole cluster, in a Redis sorted set of send times
- * ({@code <prefix>:webhook:<fingerprint of the key>}), trimmed, counted and added to by one Lua script
- * on Redis's own clock, so that instances with skewed clocks still share one window.
+ * ({@code <prefix>:webhook:{<fingerprint of the key>}}), trimmed, counted and added to by one Lua script
+ * on Redis's own clock, so that instances with skewed clocks still share one window. One key per
+ * script, so it runs on Redis Cluster too.
  * <p>
- * When Redis fails, each instance counts on its own ({@link LocalWebhookRateLimiter}) and Redis is left
- * alone for {@code retryInterval}, so that a hung Redis does not hold every send for its command timeout.
+ * The script runs through the application's {@link RedisCommandGuard}: when Redis fails, hangs or is
+ * bypassed, each instance counts on its own ({@code fallback}) until the guard lets Redis be tried again.
  */
 public final class RedisWebhookRateLimiter implements WebhookRateLimiter {
-
-	private static final Log logger = LogFactory.getLog(RedisWebhookRateLimiter.class);
 
 	// KEYS[1] the robot's set; ARGV[1] the limit, ARGV[2] the window in ms, ARGV[3] a unique member.
 	// Answers 0 when a permit was taken, else the milliseconds until the oldest send leaves the window.
@@ -41,59 +40,48 @@ public final class RedisWebhookRateLimiter implements WebhookRateLimiter {
 
 	private final StringRedisTemplate redis;
 
+	private final RedisCommandGuard guard;
+
 	private final String keyPrefix;
 
 	private final int perMinute;
 
 	private final WebhookRateLimiter fallback;
 
-	private final long retryIntervalNanos;
-
 	private final String instance = UUID.randomUUID().toString();
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	private volatile long bypassUntil;
-
-	private volatile boolean bypassing;
-
 	/**
+	 * @param guard the deadline and breaker of every Redis command of the library
 	 * @param keyPrefix the prefix of the library's Redis keys ({@code wxwork.redis-key-prefix})
-	 * @param fallback the count used while Redis fails
-	 * @param retryInterval how long Redis is left alone after it failed
+	 * @param fallback the count used while Redis is unavailable
 	 */
-	public RedisWebhookRateLimiter(RedisConnectionFactory connectionFactory, String keyPrefix, int perMinute,
-			WebhookRateLimiter fallback, Duration retryInterval) {
+	public RedisWebhookRateLimiter(RedisConnectionFactory connectionFactory, RedisCommandGuard guard, String keyPrefix,
+			int perMinute, WebhookRateLimiter fallback) {
 		this.redis = new StringRedisTemplate(connectionFactory);
+		this.guard = guard;
 		this.keyPrefix = keyPrefix;
 		this.perMinute = perMinute;
 		this.fallback = fallback;
-		this.retryIntervalNanos = retryInterval.toNanos();
+	}
+
+	/** The Redis key of a robot's count; the hash tag keeps it on one Cluster slot. */
+	public String key(String robot) {
+		return this.keyPrefix + ":webhook:{" + robot + "}";
 	}
 
 	@Override
 	public Duration tryAcquire(String robot) {
-		if (this.bypassing && System.nanoTime() - this.bypassUntil < 0) {
-			return this.fallback.tryAcquire(robot);
-		}
 		Long wait;
 		try {
-			wait = this.redis.execute(ACQUIRE, List.of(this.keyPrefix + ":webhook:" + robot),
-					String.valueOf(this.perMinute), String.valueOf(WINDOW.toMillis()),
-					this.instance + ":" + this.sequence.incrementAndGet());
+			wait = this.guard.execute("webhook limit",
+					() -> this.redis.execute(ACQUIRE, List.of(key(robot)), String.valueOf(this.perMinute),
+							String.valueOf(WINDOW.toMillis()), this.instance + ":" + this.sequence.incrementAndGet()));
 		}
-		catch (RuntimeException ex) {
-			if (!this.bypassing) {
-				logger.warn("Redis failed for the shared webhook limit (" + ex.getClass().getSimpleName()
-						+ "); counting in this instance only for now");
-			}
-			this.bypassUntil = System.nanoTime() + this.retryIntervalNanos;
-			this.bypassing = true;
+		catch (DataAccessException ex) {
+			// the guard logs the outage once; count here until it lets Redis be tried again
 			return this.fallback.tryAcquire(robot);
-		}
-		if (this.bypassing) {
-			this.bypassing = false;
-			logger.info("Redis answers again; the webhook limit is shared by the cluster again");
 		}
 		return (wait == null || wait <= 0) ? Duration.ZERO : Duration.ofMillis(wait);
 	}

@@ -17,6 +17,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
 import dev.wxwork.testing.WebhookStandIn;
 import dev.wxwork.webhook.LocalWebhookRateLimiter;
@@ -111,7 +112,15 @@ class WxWorkWebhookAutoConfigurationTest {
 			});
 		this.runner.withPropertyValues("wxwork.webhooks.ops.url=" + this.wecom.address(KEY),
 				"wxwork.webhook-limit.enabled=true", "spring.data.redis.port=" + redis.port())
-			.run((context) -> assertThat(context).getBean(WebhookRateLimiter.class)
+			.run((context) -> {
+				assertThat(context).getBean(WebhookRateLimiter.class).isInstanceOf(RedisWebhookRateLimiter.class);
+				assertThat(context).hasSingleBean(RedisCommandGuard.class);
+			});
+		// with apps too: the one guard of tokens and callbacks
+		this.runner.withPropertyValues("wxwork.webhooks.ops.url=" + this.wecom.address(KEY), "wxwork.corp-id=corp1",
+				"wxwork.agents.a.secret=s", "wxwork.webhook-limit.enabled=true", "spring.data.redis.port=" + redis.port())
+			.run((context) -> assertThat(context).hasSingleBean(RedisCommandGuard.class)
+				.getBean(WebhookRateLimiter.class)
 				.isInstanceOf(RedisWebhookRateLimiter.class));
 		this.runner.withPropertyValues("wxwork.webhooks.ops.url=" + this.wecom.address(KEY),
 				"wxwork.webhook-limit.enabled=true", "wxwork.token-store=memory", "spring.data.redis.port=" + redis.port())
