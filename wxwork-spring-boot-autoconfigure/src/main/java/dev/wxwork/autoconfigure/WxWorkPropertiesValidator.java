@@ -63,10 +63,9 @@ public final class WxWorkPropertiesValidator {
 			WxWorkProperties.Callback callback = agent.getCallback();
 			String key = callback.getEncodingAesKey();
 			unresolved(prefix + ".callback.token", callback.getToken(), problems);
-			if (unresolved(prefix + ".callback.encoding-aes-key", key, problems)) {
-				// the placeholder is the problem, not its length
-			}
-			else if (key != null && !ENCODING_AES_KEY.matcher(key).matches()) {
+			// for a placeholder, the placeholder is the problem, not its length
+			if (!unresolved(prefix + ".callback.encoding-aes-key", key, problems) && key != null
+					&& !ENCODING_AES_KEY.matcher(key).matches()) {
 				problems.add(prefix + ".callback.encoding-aes-key must be 43 characters of [A-Za-z0-9] (it has "
 						+ key.length() + " characters" + (key.length() == 43 ? ", some of them not [A-Za-z0-9]" : "")
 						+ ")");

@@ -51,9 +51,4 @@ public class WxWorkWebhookException extends WxWorkApiException {
 				+ ((hint != null) ? " (" + hint + ")" : "") + "; nothing was posted";
 	}
 
-	@Override
-	public WxWorkApiException withPath(String path) {
-		return this;
-	}
-
 }
