@@ -27,6 +27,9 @@ public class WxWorkProperties {
 	/** The apps of the corp by name; each becomes an agent bean of that name. */
 	private Map<String, Agent> agents = new LinkedHashMap<>();
 
+	/** The AI bots (智能机器人) by name, served in callback mode at /wxwork/bots/<name>/callback. */
+	private Map<String, Bot> bots = new LinkedHashMap<>();
+
 	/** HTTP client settings for calls to the WeCom server API. */
 	private final Http http = new Http();
 
@@ -88,6 +91,14 @@ public class WxWorkProperties {
 		this.agents = agents;
 	}
 
+	public Map<String, Bot> getBots() {
+		return this.bots;
+	}
+
+	public void setBots(Map<String, Bot> bots) {
+		this.bots = bots;
+	}
+
 	public Http getHttp() {
 		return this.http;
 	}
@@ -123,7 +134,7 @@ public class WxWorkProperties {
 	@Override
 	public String toString() {
 		return "WxWorkProperties[corpId=" + this.corpId + ", apiBaseUrl=" + this.apiBaseUrl + ", agents=" + this.agents.keySet()
-				+ ", webhooks=" + this.webhooks.keySet() + "]";
+				+ ", webhooks=" + this.webhooks.keySet() + ", bots=" + this.bots.keySet() + "]";
 	}
 
 	/** Where tokens are cached. */
@@ -172,6 +183,123 @@ public class WxWorkProperties {
 		@Override
 		public String toString() {
 			return "Agent[agentId=" + this.agentId + ", secret=" + (this.secret == null ? "unset" : "******") + "]";
+		}
+
+	}
+
+	/** One AI bot (智能机器人): long-connection mode (bot-id, secret), callback mode (callback.*), or both. */
+	public static class Bot {
+
+		/** The bot's BotID, for the long-connection mode. */
+		private String botId;
+
+		/** The bot's Secret, for the long-connection mode. */
+		private String secret;
+
+		/** The long-connection WebSocket address; private deployments differ. */
+		private String wsUrl = "wss://openws.work.weixin.qq.com";
+
+		/** The bot's callback ("API mode") settings: the Token and EncodingAESKey of its URL. */
+		private final Callback callback = new Callback();
+
+		/** How long the first reply of a streamed answer waits for the answer's first chunk. */
+		private Duration firstReplyWait = Duration.ofSeconds(1);
+
+		/** How long an answer may stream before it is ended with the error text; WeCom polls a stream for 6 minutes. */
+		private Duration streamTimeout = Duration.ofSeconds(330);
+
+		/** How long an enter_chat handler may take; a later welcome is not sent (WeCom's deadline is 5 seconds). */
+		private Duration welcomeDeadline = Duration.ofSeconds(4);
+
+		/** The short text a failed or timed-out answer ends with, so that no stream is left dangling. */
+		private String errorText = "Sorry, something went wrong while answering.";
+
+		/** How many Stream or Iterator answers may be pulled at once; beyond that an answer ends with the error text. */
+		private int maxConcurrentStreams = 200;
+
+		/** What a stream ends with when its answer outlasts WeCom's poll window and follows through the callback's response_url. */
+		private String continuationText = "This is taking a while; the whole answer follows in a moment.";
+
+		public String getContinuationText() {
+			return this.continuationText;
+		}
+
+		public void setContinuationText(String continuationText) {
+			this.continuationText = continuationText;
+		}
+
+		public String getBotId() {
+			return this.botId;
+		}
+
+		public void setBotId(String botId) {
+			this.botId = botId;
+		}
+
+		public String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(String secret) {
+			this.secret = secret;
+		}
+
+		public String getWsUrl() {
+			return this.wsUrl;
+		}
+
+		public void setWsUrl(String wsUrl) {
+			this.wsUrl = wsUrl;
+		}
+
+		public Callback getCallback() {
+			return this.callback;
+		}
+
+		public Duration getFirstReplyWait() {
+			return this.firstReplyWait;
+		}
+
+		public void setFirstReplyWait(Duration firstReplyWait) {
+			this.firstReplyWait = firstReplyWait;
+		}
+
+		public Duration getStreamTimeout() {
+			return this.streamTimeout;
+		}
+
+		public void setStreamTimeout(Duration streamTimeout) {
+			this.streamTimeout = streamTimeout;
+		}
+
+		public Duration getWelcomeDeadline() {
+			return this.welcomeDeadline;
+		}
+
+		public void setWelcomeDeadline(Duration welcomeDeadline) {
+			this.welcomeDeadline = welcomeDeadline;
+		}
+
+		public String getErrorText() {
+			return this.errorText;
+		}
+
+		public void setErrorText(String errorText) {
+			this.errorText = errorText;
+		}
+
+		public int getMaxConcurrentStreams() {
+			return this.maxConcurrentStreams;
+		}
+
+		public void setMaxConcurrentStreams(int maxConcurrentStreams) {
+			this.maxConcurrentStreams = maxConcurrentStreams;
+		}
+
+		@Override
+		public String toString() {
+			return "Bot[botId=" + this.botId + ", secret=" + (this.secret == null ? "unset" : "******") + ", "
+					+ this.callback + "]";
 		}
 
 	}

@@ -47,4 +47,11 @@ class SimulatorConfiguration {
 				Clock.systemUTC());
 	}
 
+	/** It plays WeCom's side of the bots' callback URLs on this server. */
+	@Bean
+	BotCallbackPusher botCallbackPusher(WxWorkProperties wxwork, Environment environment) {
+		return new BotCallbackPusher(wxwork, () -> environment.getRequiredProperty("local.server.port", Integer.class),
+				Clock.systemUTC());
+	}
+
 }

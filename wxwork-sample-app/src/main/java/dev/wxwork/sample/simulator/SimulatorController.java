@@ -29,9 +29,12 @@ class SimulatorController {
 
 	private final CallbackPusher pusher;
 
-	SimulatorController(WeComSimulator simulator, CallbackPusher pusher) {
+	private final BotCallbackPusher botPusher;
+
+	SimulatorController(WeComSimulator simulator, CallbackPusher pusher, BotCallbackPusher botPusher) {
 		this.simulator = simulator;
 		this.pusher = pusher;
+		this.botPusher = botPusher;
 	}
 
 	@GetMapping("/cgi-bin/gettoken")
@@ -66,6 +69,16 @@ class SimulatorController {
 	@PostMapping("/push")
 	Map<String, Object> push(@RequestBody PushRequest request) throws IOException, InterruptedException {
 		return this.pusher.push(request);
+	}
+
+	/**
+	 * Pushes a message or event to a bot's callback as WeCom would, and polls a streamed answer until it
+	 * finishes: {@code {"status":200,"streamId":...,"updates":[{"content":"echo: ","finish":false},
+	 * {"content":"echo: hi","finish":true}],"replyContent":"echo: hi","finished":true,...}}.
+	 */
+	@PostMapping("/bots/push")
+	Map<String, Object> pushToBot(@RequestBody BotPushRequest request) throws IOException, InterruptedException {
+		return this.botPusher.push(request);
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,53 @@
+package dev.wxwork.autoconfigure;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+import dev.wxwork.bot.BotStreamStore;
+import dev.wxwork.bot.MemoryBotStreamStore;
+import dev.wxwork.bot.RedisBotStreamStore;
+
+/**
+ * Where bot stream states live: Redis when the application has a Redis connection and
+ * {@code wxwork.token-store} is not {@code memory} (the rule of {@link SharedStateConfigurations}), else
+ * memory. Imported in this order.
+ */
+final class BotStreamStoreConfigurations {
+
+	private BotStreamStoreConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RedisConnectionFactory.class)
+	@ConditionalOnBean(RedisConnectionFactory.class)
+	@ConditionalOnProperty(prefix = "wxwork", name = "token-store", havingValue = "redis", matchIfMissing = true)
+	static class Redis {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BotStreamStore wxWorkBotStreamStore(RedisConnectionFactory connectionFactory, WxWorkProperties properties) {
+			return new RedisBotStreamStore(connectionFactory, properties.getRedisKeyPrefix());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Memory {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BotStreamStore wxWorkBotStreamStore(WxWorkProperties properties) {
+			// streams are few at a time (each up to 20 KB); msgids as many as app callbacks remember
+			return new MemoryBotStreamStore(10_000, properties.getCallback().getDeduplicationCapacity(), Clock.systemUTC());
+		}
+
+	}
+
+}

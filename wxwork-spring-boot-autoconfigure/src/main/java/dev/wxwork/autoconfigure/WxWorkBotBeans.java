@@ -1,0 +1,50 @@
+package dev.wxwork.autoconfigure;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import dev.wxwork.bot.BotCallbackEndpoint;
+import dev.wxwork.bot.BotEndpointRegistrar;
+import dev.wxwork.bot.BotHandlerMapping;
+import dev.wxwork.bot.BotStreamStore;
+import dev.wxwork.bot.WxWorkBotClient;
+
+/** Turns the bot part of {@link WxWorkProperties} into the bot package's plain objects. */
+final class WxWorkBotBeans {
+
+	private WxWorkBotBeans() {
+	}
+
+	static BotEndpointRegistrar registrar(BotHandlerMapping mapping, WxWorkProperties properties, BotStreamStore store,
+			Clock clock) {
+		WxWorkBotPropertiesValidator.validate(properties);
+		return new BotEndpointRegistrar(mapping, (name) -> definition(properties, name), store, clock);
+	}
+
+	static WxWorkBotClient client(String name, WxWorkProperties properties) {
+		WxWorkProperties.Http http = properties.getHttp();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(http.getConnectTimeout()).build());
+		requestFactory.setReadTimeout(http.getReadTimeout());
+		return new WxWorkBotClient(name, RestClient.builder().requestFactory(requestFactory).build());
+	}
+
+	private static BotEndpointRegistrar.BotDefinition definition(WxWorkProperties properties, String name) {
+		WxWorkProperties.Bot bot = properties.getBots().get(name);
+		if (bot == null) {
+			return null;
+		}
+		WxWorkProperties.CallbackSettings callback = properties.getCallback();
+		BotCallbackEndpoint.Settings settings = new BotCallbackEndpoint.Settings(callback.getTimestampTolerance(),
+				callback.getMaxBodySize(), properties.getRedisKeyPrefix(), callback.getDeduplicationWindow(),
+				bot.getFirstReplyWait(), bot.getStreamTimeout(), bot.getWelcomeDeadline(), bot.getErrorText(),
+				bot.getContinuationText());
+		String token = bot.getCallback().getToken();
+		return new BotEndpointRegistrar.BotDefinition((token == null || token.isBlank()) ? null : token,
+				bot.getCallback().getEncodingAesKey(), bot.getMaxConcurrentStreams(), settings);
+	}
+
+}

@@ -1,0 +1,211 @@
+package dev.wxwork.bot;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+
+import dev.wxwork.crypto.CallbackCrypto;
+
+/**
+ * Finds the {@link WxWorkBot @WxWorkBot} beans once, after every singleton exists, checks their
+ * handlers, and serves each bot that has callback settings at {@code /wxwork/bots/<name>/callback}. A
+ * handler or bot that cannot work fails the startup here, with a message naming the method or property.
+ */
+public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware, SmartLifecycle,
+		DisposableBean {
+
+	/**
+	 * Stopped after the web server (which has stopped taking polls) and before the Redis connection
+	 * factory (phase 0), so that the answers still streaming here are ended in the store for the others.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Log logger = LogFactory.getLog(BotEndpointRegistrar.class);
+
+	private final BotHandlerMapping mapping;
+
+	private final Function<String, BotDefinition> bots;
+
+	private final BotStreamStore store;
+
+	private final Clock clock;
+
+	private ListableBeanFactory beanFactory;
+
+	private ObservationRegistry observations = ObservationRegistry.NOOP;
+
+	private final Map<String, BotCallbackEndpoint> endpoints = new LinkedHashMap<>();
+
+	private final Map<String, BotDispatcher> dispatchers = new LinkedHashMap<>();
+
+	private final Map<String, ThreadPoolExecutor> executors = new LinkedHashMap<>();
+
+	private volatile boolean running;
+
+	/**
+	 * @param bots the configuration of a bot by name, null when it is not configured
+	 */
+	public BotEndpointRegistrar(BotHandlerMapping mapping, Function<String, BotDefinition> bots, BotStreamStore store,
+			Clock clock) {
+		this.mapping = mapping;
+		this.bots = bots;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	/** Where each callback request is observed ({@code wxwork.bot.callbacks}); none by default. */
+	public void setObservationRegistry(ObservationRegistry observations) {
+		this.observations = observations;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+		this.beanFactory = (ListableBeanFactory) beanFactory;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		Map<String, BotDispatcher.Builder> builders = new LinkedHashMap<>();
+		Map<String, String> declaredBy = new LinkedHashMap<>();
+		for (String beanName : this.beanFactory.getBeanNamesForAnnotation(WxWorkBot.class)) {
+			Object bean = this.beanFactory.getBean(beanName);
+			Class<?> userClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+			WxWorkBot annotation = AnnotatedElementUtils.findMergedAnnotation(userClass, WxWorkBot.class);
+			if (annotation == null) {
+				continue;
+			}
+			if (annotation.value().length == 0) {
+				throw new InvalidBotHandlerException("@WxWorkBot on " + userClass.getName() + " names no bot");
+			}
+			for (String name : annotation.value()) {
+				declaredBy.putIfAbsent(name, "@WxWorkBot(\"" + name + "\") on " + userClass.getName());
+				builders.computeIfAbsent(name, BotDispatcher::builder).add(bean, userClass);
+			}
+		}
+		builders.forEach((name, builder) -> register(name, declaredBy.get(name), builder.build()));
+	}
+
+	private void register(String name, String where, BotDispatcher dispatcher) {
+		String prefix = "wxwork.bots." + name;
+		BotDefinition bot = this.bots.apply(name);
+		if (bot == null) {
+			throw new InvalidBotHandlerException(where + " names a bot that is not configured: set " + prefix
+					+ ".callback.token and " + prefix + ".callback.encoding-aes-key (callback mode), or " + prefix
+					+ ".bot-id and " + prefix + ".secret (long-connection mode)");
+		}
+		this.dispatchers.put(name, dispatcher);
+		if (bot.callbackToken() == null) {
+			logger.warn("Bot '" + name + "' has no " + prefix + ".callback.* settings, so it has no callback endpoint; "
+					+ "this version serves bots in callback mode only");
+			return;
+		}
+		CallbackCrypto crypto = new CallbackCrypto(bot.callbackToken(), bot.callbackEncodingAesKey(), "", this.clock);
+		ThreadPoolExecutor executor = executor(name, bot.maxConcurrentStreams());
+		WxWorkBotClient client = this.beanFactory.getBeanProvider(WxWorkBotClient.class)
+			.stream()
+			.filter((candidate) -> candidate.name().equals(name))
+			.findFirst()
+			.orElse(null);
+		BotCallbackEndpoint endpoint = new BotCallbackEndpoint(name, crypto, dispatcher, this.store, executor,
+				bot.settings(), this.clock, client);
+		String path = "/wxwork/bots/" + name + "/callback";
+		this.mapping.register(path, new BotCallbackRequestHandler(endpoint, this.observations));
+		this.endpoints.put(name, endpoint);
+		logger.info("WeCom bot '" + name + "' in callback mode at " + path + ": " + dispatcher);
+	}
+
+	private ThreadPoolExecutor executor(String name, int threads) {
+		AtomicInteger count = new AtomicInteger();
+		// no queue: a Stream or Iterator answer that finds no thread ends at once with the error text
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, threads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				(task) -> {
+					Thread thread = new Thread(task, "wxwork-bot-" + name + "-" + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.executors.put(name, executor);
+		return executor;
+	}
+
+	/** The callback endpoints by bot name, once the context is refreshed. */
+	public Map<String, BotCallbackEndpoint> endpoints() {
+		return Map.copyOf(this.endpoints);
+	}
+
+	/** The dispatch tables by bot name, once the context is refreshed. */
+	public Map<String, BotDispatcher> dispatchers() {
+		return Map.copyOf(this.dispatchers);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.endpoints.values().forEach(BotCallbackEndpoint::close);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public void destroy() {
+		this.endpoints.values().forEach(BotCallbackEndpoint::close);
+		this.executors.values().forEach(ThreadPoolExecutor::shutdownNow);
+	}
+
+	/**
+	 * One bot's configuration, as the registrar needs it.
+	 *
+	 * @param callbackToken the callback Token, or null without callback mode
+	 * @param callbackEncodingAesKey the callback EncodingAESKey, or null without callback mode
+	 * @param maxConcurrentStreams how many Stream or Iterator answers may be pulled at once
+	 * @param settings the endpoint's limits and texts
+	 */
+	public record BotDefinition(String callbackToken, String callbackEncodingAesKey, int maxConcurrentStreams,
+			BotCallbackEndpoint.Settings settings) {
+
+		public BotDefinition {
+			if (maxConcurrentStreams < 1) {
+				throw new IllegalArgumentException("max-concurrent-streams must be at least 1, not " + maxConcurrentStreams);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "BotDefinition[callback=" + ((this.callbackToken != null) ? "******" : "unset") + "]";
+		}
+
+	}
+
+}

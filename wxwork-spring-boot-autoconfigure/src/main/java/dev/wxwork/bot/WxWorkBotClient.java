@@ -1,0 +1,114 @@
+package dev.wxwork.bot;
+
+import java.net.URI;
+import java.util.Objects;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import dev.wxwork.client.WxWorkApiException;
+import dev.wxwork.client.WxWorkJson;
+import dev.wxwork.client.WxWorkTransportException;
+
+/**
+ * One bot, for what it sends on its own rather than as a reply: the one active reply through a
+ * callback's {@code response_url} (doc 101138), within an hour of the callback. One bean per bot under
+ * {@code wxwork.bots}, injected with {@code @Qualifier("<bot name>")}.
+ */
+public final class WxWorkBotClient {
+
+	private static final String PATH = "/cgi-bin/aibot/response";
+
+	private final String name;
+
+	private final RestClient http;
+
+	public WxWorkBotClient(String name, RestClient http) {
+		this.name = name;
+		this.http = http;
+	}
+
+	/** The bot's name under {@code wxwork.bots}. */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Replies once through a callback's {@code response_url} with Markdown (at most 20480 bytes; in a group
+	 * the reply quotes the user's message).
+	 * @throws WxWorkApiException when WeCom refuses it (the reply was not sent)
+	 * @throws WxWorkTransportException when WeCom could not be reached or answered no WeCom JSON; the reply
+	 * may have been sent, and a response_url takes one reply only, so do not send it again blindly
+	 */
+	public void replyMarkdown(String responseUrl, String markdown) {
+		Objects.requireNonNull(markdown, "markdown");
+		ObjectNode body = WxWorkJson.mapper().createObjectNode().put("msgtype", "markdown");
+		body.putObject("markdown").put("content", markdown);
+		post(responseUrl, body);
+	}
+
+	/** Replies once through a callback's {@code response_url} with a template card (single chats only). */
+	public void replyTemplateCard(String responseUrl, Object card) {
+		Objects.requireNonNull(card, "card");
+		ObjectNode body = WxWorkJson.mapper().createObjectNode().put("msgtype", "template_card");
+		body.set("template_card", WxWorkJson.mapper().valueToTree(card));
+		post(responseUrl, body);
+	}
+
+	private void post(String responseUrl, ObjectNode body) {
+		URI uri = uri(responseUrl);
+		String answer;
+		try {
+			answer = this.http.post()
+				.uri(uri)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(WxWorkJson.mapper().writeValueAsString(body))
+				.retrieve()
+				.body(String.class);
+		}
+		catch (RestClientException ex) {
+			// the URL carries a one-time response_code: never in the message
+			throw new WxWorkTransportException("The response_url reply of bot '" + this.name + "' failed ("
+					+ ex.getClass().getSimpleName() + "); it may have been sent", ex);
+		}
+		JsonNode result;
+		try {
+			result = WxWorkJson.mapper().readTree((answer != null) ? answer : "");
+		}
+		catch (RuntimeException ex) {
+			result = null;
+		}
+		if (result == null || !result.isObject() || !result.path("errcode").isNumber()) {
+			throw new WxWorkTransportException("The response_url reply of bot '" + this.name
+					+ "' got an answer that is no WeCom JSON; it may have been sent", null);
+		}
+		int errcode = result.path("errcode").asInt();
+		if (errcode != 0) {
+			throw new WxWorkApiException(errcode, result.path("errmsg").asString(""), PATH);
+		}
+	}
+
+	private static URI uri(String responseUrl) {
+		URI uri;
+		try {
+			uri = URI.create(Objects.requireNonNull(responseUrl, "responseUrl"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("The response_url is no URL");
+		}
+		if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
+			throw new IllegalArgumentException("The response_url must be an http(s) URL");
+		}
+		return uri;
+	}
+
+	@Override
+	public String toString() {
+		return "WxWorkBotClient[" + this.name + "]";
+	}
+
+}
