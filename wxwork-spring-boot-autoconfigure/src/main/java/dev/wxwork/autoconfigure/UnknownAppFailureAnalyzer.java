@@ -13,10 +13,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.bot.WxWorkBotClient;
 import dev.wxwork.webhook.WxWorkWebhook;
 
 /**
- * Explains a {@code @Qualifier} that names no configured app or robot ({@code @Qualifier("salse")}),
+ * Explains a {@code @Qualifier} that names no configured app, robot or bot ({@code @Qualifier("salse")}),
  * listing the names that are configured. It runs before Spring Boot's general analyzer, which would
  * create the app beans of a context that already failed, and fail itself.
  */
@@ -35,15 +36,29 @@ class UnknownAppFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefini
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
-		Class<?> type = (cause.getBeanType() != null) ? cause.getBeanType() : null;
-		boolean agent = WxWorkAgent.class.equals(type);
-		if (!agent && !WxWorkWebhook.class.equals(type)) {
+		Class<?> type = cause.getBeanType();
+		WxWorkProperties properties = OnWxWorkConfiguredCondition.bind(Binder.get(this.environment));
+		Set<String> configured;
+		String group;
+		String what;
+		if (WxWorkAgent.class.equals(type)) {
+			configured = properties.getAgents().keySet();
+			group = "wxwork.agents";
+			what = "WeCom app";
+		}
+		else if (WxWorkWebhook.class.equals(type)) {
+			configured = properties.getWebhooks().keySet();
+			group = "wxwork.webhooks";
+			what = "group robot";
+		}
+		else if (WxWorkBotClient.class.equals(type)) {
+			configured = properties.getBots().keySet();
+			group = "wxwork.bots";
+			what = "AI bot";
+		}
+		else {
 			return null;
 		}
-		WxWorkProperties properties = OnWxWorkConfiguredCondition.bind(Binder.get(this.environment));
-		Set<String> configured = agent ? properties.getAgents().keySet() : properties.getWebhooks().keySet();
-		String group = agent ? "wxwork.agents" : "wxwork.webhooks";
-		String what = agent ? "WeCom app" : "group robot";
 		InjectionPoint injectionPoint = injectionPoint(rootFailure);
 		Qualifier qualifier = (injectionPoint != null) ? injectionPoint.getAnnotation(Qualifier.class) : null;
 		String wanted = (qualifier != null) ? "@Qualifier(\"" + qualifier.value() + "\")" : "the injection point";
