@@ -195,6 +195,32 @@ class SampleAppIT {
 			.hasSize(1);
 	}
 
+	@Test
+	void postsMarkdownThroughTheOpsRobotUntilWeComsTwentyAMinuteLimit() throws Exception {
+		String markdown = "**deploy** <font color=\"info\">done</font> " + System.nanoTime();
+		HttpResponse<String> sent = postJson("/webhooks/ops", JSON.writeValueAsString(
+				JSON.createObjectNode().put("markdown", markdown)));
+		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+		assertThat(JSON.readTree(sent.body()).path("errcode").asInt()).isEqualTo(0);
+		// what the simulated group received: the library's request, as WeCom documents it (doc 91770)
+		assertThat(JSON.readTree(get("/simulator/webhook/messages").body()).valueStream()
+			.map((posted) -> posted.path("message")))
+			.anySatisfy((message) -> {
+				assertThat(message.path("msgtype").asString()).isEqualTo("markdown");
+				assertThat(message.path("markdown").path("content").asString()).isEqualTo(markdown);
+			});
+		// the simulator keeps WeCom's 20 messages a minute per robot: the 21st at the latest is refused
+		HttpResponse<String> refused = null;
+		for (int i = 0; i < 20 && (refused == null || refused.statusCode() == 200); i++) {
+			refused = postJson("/webhooks/ops", "{\"markdown\":\"alert " + i + "\"}");
+		}
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
+		JsonNode error = JSON.readTree(refused.body());
+		assertThat(error.path("errcode").asInt()).isEqualTo(45009);
+		assertThat(error.path("errmsg").asString()).isNotBlank();
+		assertThat(postJson("/webhooks/ops", "{\"markdown\":\"\"}").statusCode()).isEqualTo(400);
+	}
+
 	private static List<JsonNode> lastEvents(int count) throws Exception {
 		HttpResponse<String> response = get("/events");
 		assertThat(response.statusCode()).isEqualTo(200);

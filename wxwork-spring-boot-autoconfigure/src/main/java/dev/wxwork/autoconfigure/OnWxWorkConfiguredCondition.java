@@ -13,7 +13,9 @@ class OnWxWorkConfiguredCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		WxWorkProperties properties = bind(Binder.get(context.getEnvironment()));
-		if (properties.getCorpId() != null || !properties.getAgents().isEmpty()) {
+		// an app with nothing but mistyped keys binds to nothing, and must still reach the validation
+		if (properties.getCorpId() != null || !properties.getAgents().isEmpty()
+				|| WxWorkPropertyNames.hasAnyUnder(context.getEnvironment(), "wxwork.agents")) {
 			return ConditionOutcome.match("wxwork.corp-id or wxwork.agents is configured");
 		}
 		return ConditionOutcome.noMatch("neither wxwork.corp-id nor wxwork.agents is configured");

@@ -1,5 +1,6 @@
 package dev.wxwork.autoconfigure;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -15,13 +16,17 @@ import dev.wxwork.agent.WxWorkAgentFactory;
 
 /**
  * Registers one {@link WxWorkAgent} bean per app under {@code wxwork.agents}, named after the app (so
- * {@code @Qualifier("<name>")} picks it). A bean of that name that the application defines wins.
+ * {@code @Qualifier("<name>")} picks it). A {@link WxWorkAgent} bean of that name that the application
+ * defines wins; a bean of another type under that name fails startup, as does a key no app has.
  */
-class WxWorkAgentRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+class WxWorkAgentRegistrar
+		implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware, BeanClassLoaderAware {
 
 	private Environment environment;
 
 	private BeanFactory beanFactory;
+
+	private ClassLoader classLoader;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -34,10 +39,18 @@ class WxWorkAgentRegistrar implements ImportBeanDefinitionRegistrar, Environment
 	}
 
 	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		WxWorkProperties properties = OnWxWorkConfiguredCondition.bind(Binder.get(this.environment));
+		Binder binder = Binder.get(this.environment);
+		WxWorkPropertiesValidator.failOn(WxWorkPropertyNames.unknownKeys(binder, "wxwork.agents",
+				WxWorkProperties.Agent.class, "agent-id, secret, callback.token and callback.encoding-aes-key"));
+		WxWorkProperties properties = OnWxWorkConfiguredCondition.bind(binder);
 		properties.getAgents().forEach((name, agent) -> {
-			if (registry.containsBeanDefinition(name)) {
+			if (!BeanNameClash.isFree(registry, name, WxWorkAgent.class, "wxwork.agents." + name, this.classLoader)) {
 				return;
 			}
 			RootBeanDefinition definition = new RootBeanDefinition(WxWorkAgent.class, () -> this.beanFactory

@@ -42,6 +42,12 @@ public class WxWorkProperties {
 	/** Settings shared by all callback endpoints. */
 	private final CallbackSettings callback = new CallbackSettings();
 
+	/** The group robots (群机器人) by name; each becomes a webhook bean named {@code <name>Webhook}. */
+	private Map<String, Webhook> webhooks = new LinkedHashMap<>();
+
+	/** The optional client-side limit on group robot messages. */
+	private final WebhookLimit webhookLimit = new WebhookLimit();
+
 	/** How this library uses Redis (tokens, callback deduplication) so that it never stalls a call. */
 	private final Redis redis = new Redis();
 
@@ -109,13 +115,26 @@ public class WxWorkProperties {
 		return this.callback;
 	}
 
+	public Map<String, Webhook> getWebhooks() {
+		return this.webhooks;
+	}
+
+	public void setWebhooks(Map<String, Webhook> webhooks) {
+		this.webhooks = webhooks;
+	}
+
+	public WebhookLimit getWebhookLimit() {
+		return this.webhookLimit;
+	}
+
 	public Redis getRedis() {
 		return this.redis;
 	}
 
 	@Override
 	public String toString() {
-		return "WxWorkProperties[corpId=" + this.corpId + ", apiBaseUrl=" + this.apiBaseUrl + ", agents=" + this.agents.keySet() + ", bots=" + this.bots.keySet() + "]";
+		return "WxWorkProperties[corpId=" + this.corpId + ", apiBaseUrl=" + this.apiBaseUrl + ", agents=" + this.agents.keySet()
+				+ ", webhooks=" + this.webhooks.keySet() + ", bots=" + this.bots.keySet() + "]";
 	}
 
 	/** Where tokens are cached. */
@@ -592,6 +611,77 @@ public class WxWorkProperties {
 
 		public void setAsyncShutdownTimeout(Duration asyncShutdownTimeout) {
 			this.asyncShutdownTimeout = asyncShutdownTimeout;
+		}
+
+	}
+
+	/** One group robot (群机器人): its webhook key, or its whole webhook address. */
+	public static class Webhook {
+
+		/** The robot's webhook key (the {@code key=} of its address); a secret. */
+		private String key;
+
+		/** The robot's whole webhook address as copied from the group's settings, or a base URL to use with {@code key}; by default {@code wxwork.api-base-url}. */
+		private String url;
+
+		public String getKey() {
+			return this.key;
+		}
+
+		public void setKey(String key) {
+			this.key = key;
+		}
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		@Override
+		public String toString() {
+			return "Webhook[key=" + (this.key == null ? "unset" : "******") + ", url="
+					+ (this.url == null ? "unset" : "******") + "]";
+		}
+
+	}
+
+	/** A client-side limit on group robot messages, below WeCom's 20 a minute per robot. */
+	public static class WebhookLimit {
+
+		/** Whether messages are counted before they are sent, in Redis when the application has it (one count for the whole cluster), else in memory. */
+		private boolean enabled;
+
+		/** How many messages one robot may send in any 60 seconds; WeCom refuses more than 20 with errcode 45009. */
+		private int perMinute = 20;
+
+		/** How long a send may wait for the limit to free up before it fails with WebhookRateLimitException; 0 fails at once. */
+		private Duration maxWait = Duration.ZERO;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPerMinute() {
+			return this.perMinute;
+		}
+
+		public void setPerMinute(int perMinute) {
+			this.perMinute = perMinute;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 	}

@@ -398,7 +398,7 @@ public final class WeComStandIn implements AutoCloseable {
 		return Answer.json("{\"errcode\":" + errcode + ",\"errmsg\":\"" + errmsg + "\"}");
 	}
 
-	private static Map<String, String> query(String rawQuery) {
+	static Map<String, String> query(String rawQuery) {
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return Map.of();
 		}

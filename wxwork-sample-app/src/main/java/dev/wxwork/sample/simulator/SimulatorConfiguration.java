@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,18 @@ class SimulatorConfiguration {
 				(agent.getAgentId() != null) ? agent.getAgentId() : 0L));
 		return new WeComSimulator(wxwork.getCorpId(), agentIdsBySecret, new LinkedHashSet<>(simulator.users()),
 				Clock.systemUTC());
+	}
+
+	/** Its group robots accept exactly the keys of this app's {@code wxwork.webhooks}. */
+	@Bean
+	WebhookSimulator webhookSimulator(WxWorkProperties wxwork) {
+		Set<String> keys = new LinkedHashSet<>();
+		wxwork.getWebhooks().values().forEach((webhook) -> {
+			if (webhook.getKey() != null) {
+				keys.add(webhook.getKey());
+			}
+		});
+		return new WebhookSimulator(keys, Clock.systemUTC());
 	}
 
 	/** It delivers to this server, on the port it listens on once started. */

@@ -18,8 +18,9 @@ import org.springframework.http.StreamingHttpOutputMessage;
  * The multipart body of an upload: one part named {@code media} with the file's name and length, as
  * WeCom's upload APIs expect it (doc 90253). The file is copied to the connection as it is read,
  * never held in memory whole, and the body's length is announced when the file's length is known.
+ * Group robot uploads ({@code dev.wxwork.webhook}) take the same body.
  */
-final class MultipartMedia implements StreamingHttpOutputMessage.Body {
+public final class MultipartMedia implements StreamingHttpOutputMessage.Body {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,7 +49,8 @@ final class MultipartMedia implements StreamingHttpOutputMessage.Body {
 		this.tail = ("\r\n--" + this.boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
 	}
 
-	static MultipartMedia of(Path file) {
+	/** The body of an upload of this file, under its own name. */
+	public static MultipartMedia of(Path file) {
 		try {
 			return new MultipartMedia(file.getFileName().toString(), Files.size(file), (out) -> Files.copy(file, out));
 		}
@@ -57,7 +59,8 @@ final class MultipartMedia implements StreamingHttpOutputMessage.Body {
 		}
 	}
 
-	static MultipartMedia of(String filename, byte[] content) {
+	/** The body of an upload of these bytes under this file name. */
+	public static MultipartMedia of(String filename, byte[] content) {
 		return new MultipartMedia(filename, content.length, (out) -> out.write(content));
 	}
 
@@ -79,12 +82,12 @@ final class MultipartMedia implements StreamingHttpOutputMessage.Body {
 	}
 
 	/** The content type with this body's boundary. */
-	MediaType contentType() {
+	public MediaType contentType() {
 		return new MediaType("multipart", "form-data", Map.of("boundary", this.boundary));
 	}
 
 	/** The length of the whole body, or -1 when the file's length is unknown. */
-	long contentLength() {
+	public long contentLength() {
 		return (this.length >= 0) ? this.head.length + this.length + this.tail.length : -1;
 	}
 

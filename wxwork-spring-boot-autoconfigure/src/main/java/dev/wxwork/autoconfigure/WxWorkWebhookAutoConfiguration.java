@@ -1,0 +1,42 @@
+package dev.wxwork.autoconfigure;
+
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.client.RestClient;
+
+import dev.wxwork.webhook.WebhookRateLimiter;
+import dev.wxwork.webhook.WxWorkWebhooks;
+
+/**
+ * Wires the group robots under {@code wxwork.webhooks}: one {@code WxWorkWebhook} bean per robot and
+ * the {@link WxWorkWebhooks} registry. Needs no corp id or app: a robot's key is its only credential.
+ */
+@AutoConfiguration(after = WxWorkAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnClass(RestClient.class)
+@Conditional(OnWebhooksConfiguredCondition.class)
+@EnableConfigurationProperties(WxWorkProperties.class)
+@Import({ WebhookLimitConfigurations.Redis.class, WebhookLimitConfigurations.Memory.class,
+		WxWorkWebhookRegistrar.class })
+public final class WxWorkWebhookAutoConfiguration {
+
+	/** The registry's bean name, which the robots' bean definitions refer to. */
+	static final String WEBHOOKS_BEAN_NAME = "wxWorkWebhooks";
+
+	@Bean(WEBHOOKS_BEAN_NAME)
+	@ConditionalOnMissingBean
+	WxWorkWebhooks wxWorkWebhooks(WxWorkProperties properties, ObjectProvider<WebhookRateLimiter> limiter,
+			ObjectProvider<ObservationRegistry> observations) {
+		return WxWorkWebhookBeans.webhooks(properties, limiter.getIfAvailable(),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.wxwork.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.observation.ObservationRegistry;
+
+import dev.wxwork.client.RetryPolicy;
+import dev.wxwork.client.WxWorkHttpClient;
+import dev.wxwork.webhook.WebhookAddress;
+import dev.wxwork.webhook.WebhookRateLimiter;
+import dev.wxwork.webhook.WxWorkWebhook;
+import dev.wxwork.webhook.WxWorkWebhooks;
+
+/** Turns the webhook part of {@link WxWorkProperties} into the webhook package's plain objects. */
+final class WxWorkWebhookBeans {
+
+	private WxWorkWebhookBeans() {
+	}
+
+	static WxWorkWebhooks webhooks(WxWorkProperties properties, WebhookRateLimiter limiter,
+			ObservationRegistry observations) {
+		WxWorkPropertiesValidator.validateWebhooks(properties);
+		// A post that failed may still have been posted: never retried automatically (retries: 0).
+		WxWorkHttpClient http = new WxWorkHttpClient(properties.getApiBaseUrl(),
+				properties.getHttp().getConnectTimeout(), properties.getHttp().getReadTimeout(),
+				properties.getHttp().getMediaTimeout(), new RetryPolicy(0, properties.getRetry().getInitialBackoff(),
+						properties.getRetry().getMaxBackoff()),
+				observations);
+		List<WxWorkWebhook> webhooks = new ArrayList<>();
+		properties.getWebhooks().forEach((name, webhook) -> webhooks.add(new WxWorkWebhook(name,
+				WebhookAddress.of(webhook.getKey(), webhook.getUrl(), properties.getApiBaseUrl()), http, limiter,
+				properties.getWebhookLimit().getMaxWait())));
+		return new WxWorkWebhooks(webhooks);
+	}
+
+}
