@@ -1,16 +1,22 @@
 package dev.wxwork.client;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriBuilderFactory;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Expands request URIs against the API base URL and appends the access token of the call in progress.
  * The token is handed over in a thread-local by {@link WxWorkHttpClient#call}, which therefore knows
  * exactly which token a failed call used.
+ * <p>
+ * The token goes to the configured WeCom origin only: a call with a token whose URI template is an
+ * absolute URL of another scheme, host or port is refused before anything is sent.
  */
 final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 
@@ -18,15 +24,38 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 
 	private final DefaultUriBuilderFactory delegate;
 
+	private final Origin origin;
+
 	AccessTokenUriBuilderFactory(String baseUrl) {
 		this.delegate = new DefaultUriBuilderFactory(baseUrl);
+		this.origin = Origin.of(UriComponentsBuilder.fromUriString(baseUrl).build());
 	}
 
 	@Override
 	public UriBuilder uriString(String uriTemplate) {
-		UriBuilder builder = this.delegate.uriString(uriTemplate);
 		String token = CURRENT_TOKEN.get();
-		return (token != null) ? builder.queryParam("access_token", token) : builder;
+		if (token == null) {
+			return this.delegate.uriString(uriTemplate);
+		}
+		requireWeComOrigin(uriTemplate);
+		return this.delegate.uriString(uriTemplate).queryParam("access_token", token);
+	}
+
+	private void requireWeComOrigin(String uriTemplate) {
+		if (!uriTemplate.contains("://") && !uriTemplate.startsWith("//")) {
+			return;
+		}
+		Origin target = Origin.of(UriComponentsBuilder.fromUriString(uriTemplate).build());
+		if (!this.origin.equals(target)) {
+			throw new WxWorkException("Refused to send the access token to " + target
+					+ ": it goes only to the WeCom API at " + this.origin + " (wxwork.api-base-url); call other hosts "
+					+ "with a client of their own", null, false);
+		}
+	}
+
+	static boolean sameOrigin(String baseUrl, URI uri) {
+		return Origin.of(UriComponentsBuilder.fromUriString(baseUrl).build())
+			.equals(Origin.of(UriComponentsBuilder.fromUri(uri).build()));
 	}
 
 	@Override
@@ -36,12 +65,44 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 
 	@Override
 	public URI expand(String uriTemplate, Map<String, ?> uriVariables) {
-		return uriString(uriTemplate).build(uriVariables);
+		return checked(uriString(uriTemplate).build(uriVariables));
 	}
 
 	@Override
 	public URI expand(String uriTemplate, Object... uriVariables) {
-		return uriString(uriTemplate).build(uriVariables);
+		return checked(uriString(uriTemplate).build(uriVariables));
+	}
+
+	// the template's variables may have made another origin of it
+	private URI checked(URI uri) {
+		if (CURRENT_TOKEN.get() != null && uri.isAbsolute()) {
+			requireWeComOrigin(uri.toString());
+		}
+		return uri;
+	}
+
+	/** Scheme, host and port, with the scheme's default port filled in. */
+	private record Origin(String scheme, String host, int port) {
+
+		static Origin of(UriComponents uri) {
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
+			int port = uri.getPort();
+			if (port < 0) {
+				port = switch (scheme) {
+					case "https" -> 443;
+					case "http" -> 80;
+					default -> -1;
+				};
+			}
+			return new Origin(scheme, host, port);
+		}
+
+		@Override
+		public String toString() {
+			return this.scheme + "://" + this.host + ":" + this.port;
+		}
+
 	}
 
 }
