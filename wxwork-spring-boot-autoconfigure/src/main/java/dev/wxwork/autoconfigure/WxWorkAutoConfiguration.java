@@ -14,6 +14,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
 import dev.wxwork.agent.WxWorkAgent;
@@ -39,9 +40,9 @@ public final class WxWorkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxWorkRequestFactories wxWorkRequestFactories(WxWorkProperties properties, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<WxWorkHttpClientCustomizer> customizers) {
+			ObjectProvider<WxWorkHttpClientCustomizer> customizers, ResourceLoader resourceLoader) {
 		return WxWorkBeans.requestFactories(properties, sslBundles.getIfAvailable(),
-				customizers.orderedStream().toList());
+				customizers.orderedStream().toList(), resourceLoader.getClassLoader());
 	}
 
 	@Bean

@@ -31,7 +31,7 @@ final class WxWorkBeans {
 	}
 
 	static WxWorkRequestFactories requestFactories(WxWorkProperties properties, SslBundles sslBundles,
-			List<WxWorkHttpClientCustomizer> customizers) {
+			List<WxWorkHttpClientCustomizer> customizers, ClassLoader classLoader) {
 		WxWorkProperties.Http http = properties.getHttp();
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(http.getConnectTimeout(), http.getReadTimeout());
@@ -41,7 +41,8 @@ final class WxWorkBeans {
 			}
 			settings = settings.withSslBundle(sslBundles.getBundle(http.getSslBundle()));
 		}
-		return WxWorkRequestFactories.create(properties.getApiBaseUrl(), settings, http.getMediaTimeout(), customizers);
+		return WxWorkRequestFactories.create(properties.getApiBaseUrl(), settings, http.getMediaTimeout(), customizers,
+				classLoader);
 	}
 
 	static TokenSettings tokenSettings(WxWorkProperties properties) {

@@ -45,17 +45,28 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 		if (!uriTemplate.contains("://") && !uriTemplate.startsWith("//")) {
 			return;
 		}
+		int authorityStart = uriTemplate.indexOf("//") + 2;
+		int authorityEnd = authorityStart;
+		while (authorityEnd < uriTemplate.length() && "/?#".indexOf(uriTemplate.charAt(authorityEnd)) < 0) {
+			authorityEnd++;
+		}
+		if (uriTemplate.substring(0, authorityEnd).indexOf('{') >= 0) {
+			// variables stand for the scheme, host or port: expand() checks the URI they make
+			return;
+		}
 		Origin target = Origin.of(UriComponentsBuilder.fromUriString(uriTemplate).build());
 		if (!this.origin.equals(target)) {
-			throw new WxWorkException("Refused to send the access token to " + target
-					+ ": it goes only to the WeCom API at " + this.origin + " (wxwork.api-base-url); call other hosts "
-					+ "with a client of their own", null, false);
+			throw refused(target);
 		}
 	}
 
+	private WxWorkException refused(Origin target) {
+		return new WxWorkException("Refused to send the access token to " + target + ": it goes only to the WeCom API at "
+				+ this.origin + " (wxwork.api-base-url); call other hosts with a client of their own", null, false);
+	}
+
 	static boolean sameOrigin(String baseUrl, URI uri) {
-		return Origin.of(UriComponentsBuilder.fromUriString(baseUrl).build())
-			.equals(Origin.of(UriComponentsBuilder.fromUri(uri).build()));
+		return Origin.of(UriComponentsBuilder.fromUriString(baseUrl).build()).equals(Origin.of(uri));
 	}
 
 	@Override
@@ -75,8 +86,8 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 
 	// the template's variables may have made another origin of it
 	private URI checked(URI uri) {
-		if (CURRENT_TOKEN.get() != null && uri.isAbsolute()) {
-			requireWeComOrigin(uri.toString());
+		if (CURRENT_TOKEN.get() != null && !this.origin.equals(Origin.of(uri))) {
+			throw refused(Origin.of(uri));
 		}
 		return uri;
 	}
@@ -85,9 +96,17 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 	private record Origin(String scheme, String host, int port) {
 
 		static Origin of(UriComponents uri) {
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
-			int port = uri.getPort();
+			return of(uri.getScheme(), uri.getHost(), uri.getPort());
+		}
+
+		static Origin of(URI uri) {
+			return of(uri.getScheme(), uri.getHost(), uri.getPort());
+		}
+
+		private static Origin of(String rawScheme, String rawHost, int rawPort) {
+			String scheme = (rawScheme != null) ? rawScheme.toLowerCase(Locale.ROOT) : "";
+			String host = (rawHost != null) ? rawHost.toLowerCase(Locale.ROOT) : "";
+			int port = rawPort;
 			if (port < 0) {
 				port = switch (scheme) {
 					case "https" -> 443;

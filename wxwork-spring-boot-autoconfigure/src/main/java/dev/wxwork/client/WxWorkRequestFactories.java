@@ -16,6 +16,7 @@ import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.ClassUtils;
 
 /**
  * The request factories of the one HTTP client all apps share, built with Spring Boot's
@@ -23,13 +24,15 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * a {@code Content-Length}, and one for media, whose bodies stream and whose timeout covers a whole
  * transfer.
  * <p>
- * The default builder is the JDK's {@code HttpClient}: HTTP/1.1 towards a plain-HTTP base URL (no h2c
- * upgrade headers), no redirects, and one shared, reused pool of daemon threads for writing request
- * bodies in place of Spring's default of a new thread per request.
+ * The default builder ({@link #defaultBuilder}) is Apache HttpClient 5 when present (HTTP/1.1, blocking
+ * I/O on the calling thread, pooled connections), else the JDK's {@code HttpClient} on HTTP/1.1 towards
+ * a plain-HTTP base URL (no h2c upgrade headers). Redirects are never followed.
  * @param api the factory for JSON calls
  * @param media the factory for media uploads and downloads
  */
 public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpRequestFactory media) {
+
+	private static final String HTTP_COMPONENTS = "org.apache.hc.client5.http.impl.classic.HttpClients";
 
 	private static final Executor BODY_WRITERS = bodyWriters();
 
@@ -42,7 +45,16 @@ public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpReq
 	 */
 	public static WxWorkRequestFactories create(String baseUrl, HttpClientSettings settings, Duration mediaTimeout,
 			List<? extends WxWorkHttpClientCustomizer> customizers) {
-		ClientHttpRequestFactoryBuilder<?> builder = defaultBuilder(baseUrl);
+		return create(baseUrl, settings, mediaTimeout, customizers, WxWorkRequestFactories.class.getClassLoader());
+	}
+
+	/**
+	 * Builds both factories, choosing the default builder by what {@code classLoader} sees.
+	 * @see #create(String, HttpClientSettings, Duration, List)
+	 */
+	public static WxWorkRequestFactories create(String baseUrl, HttpClientSettings settings, Duration mediaTimeout,
+			List<? extends WxWorkHttpClientCustomizer> customizers, ClassLoader classLoader) {
+		ClientHttpRequestFactoryBuilder<?> builder = defaultBuilder(baseUrl, classLoader);
 		for (WxWorkHttpClientCustomizer customizer : customizers) {
 			builder = customizer.customize(builder);
 		}
@@ -59,10 +71,26 @@ public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpReq
 	}
 
 	/**
-	 * The library's choice: the JDK client, on HTTP/1.1 when the base URL is plain HTTP, writing bodies
-	 * on a shared pool of reused threads.
+	 * The library's choice: Apache HttpClient 5 when it is on the classpath (the starter brings it), else
+	 * the JDK's client on HTTP/1.1 towards a plain-HTTP base URL, writing bodies on a shared pool of reused
+	 * threads. HttpClient 5 sends on the calling thread; the JDK's {@code sendAsync}, which Spring's JDK
+	 * request factory uses, completes each call on a new thread when the JVM sees two CPUs or fewer
+	 * (the common pool then has no parallelism), and it measured slower here (docs/benchmarks.md).
 	 */
-	public static ClientHttpRequestFactoryBuilder<JdkClientHttpRequestFactory> defaultBuilder(String baseUrl) {
+	public static ClientHttpRequestFactoryBuilder<?> defaultBuilder(String baseUrl) {
+		return defaultBuilder(baseUrl, WxWorkRequestFactories.class.getClassLoader());
+	}
+
+	/** The library's choice by what {@code classLoader} sees; see {@link #defaultBuilder(String)}. */
+	public static ClientHttpRequestFactoryBuilder<?> defaultBuilder(String baseUrl, ClassLoader classLoader) {
+		if (ClassUtils.isPresent(HTTP_COMPONENTS, classLoader)) {
+			return ClientHttpRequestFactoryBuilder.httpComponents();
+		}
+		return jdkBuilder(baseUrl);
+	}
+
+	/** The JDK's client on HTTP/1.1 towards a plain-HTTP base URL, writing bodies on a shared pool of reused threads. */
+	public static ClientHttpRequestFactoryBuilder<JdkClientHttpRequestFactory> jdkBuilder(String baseUrl) {
 		boolean plainHttp = baseUrl.regionMatches(true, 0, "http://", 0, 7);
 		JdkHttpClientBuilder clients = new JdkHttpClientBuilder().withCustomizer((client) -> {
 			if (plainHttp) {

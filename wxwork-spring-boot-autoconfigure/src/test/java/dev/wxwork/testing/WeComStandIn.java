@@ -161,6 +161,14 @@ public final class WeComStandIn implements AutoCloseable {
 
 	}
 
+	static {
+		// answer at once: without TCP_NODELAY the JDK server's header and body writes wait for the client's
+		// delayed ACK, some 40 ms per request (read when the JDK's server first loads)
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor = Executors.newFixedThreadPool(32);
