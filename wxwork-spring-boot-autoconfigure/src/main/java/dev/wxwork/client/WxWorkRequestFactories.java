@@ -32,6 +32,9 @@ import org.springframework.util.ClassUtils;
  */
 public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpRequestFactory media) {
 
+	/** How many connections to WeCom the default HttpClient 5 pool keeps at most; a customizer can change it. */
+	public static final int MAX_CONNECTIONS = 64;
+
 	private static final String HTTP_COMPONENTS = "org.apache.hc.client5.http.impl.classic.HttpClients";
 
 	private static final Executor BODY_WRITERS = bodyWriters();
@@ -84,7 +87,10 @@ public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpReq
 	/** The library's choice by what {@code classLoader} sees; see {@link #defaultBuilder(String)}. */
 	public static ClientHttpRequestFactoryBuilder<?> defaultBuilder(String baseUrl, ClassLoader classLoader) {
 		if (ClassUtils.isPresent(HTTP_COMPONENTS, classLoader)) {
-			return ClientHttpRequestFactoryBuilder.httpComponents();
+			// HttpClient 5 keeps at most 5 connections per host by default: too few for one client shared by all apps
+			return ClientHttpRequestFactoryBuilder.httpComponents()
+				.withConnectionManagerCustomizer((connections) -> connections.setMaxConnTotal(MAX_CONNECTIONS)
+					.setMaxConnPerRoute(MAX_CONNECTIONS));
 		}
 		return jdkBuilder(baseUrl);
 	}
