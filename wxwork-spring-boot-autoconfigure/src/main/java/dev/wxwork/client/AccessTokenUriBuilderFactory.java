@@ -1,6 +1,8 @@
 package dev.wxwork.client;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,7 +28,10 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 
 	private final Origin origin;
 
+	private final String baseUrl;
+
 	AccessTokenUriBuilderFactory(String baseUrl) {
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.delegate = new DefaultUriBuilderFactory(baseUrl);
 		this.origin = Origin.of(UriComponentsBuilder.fromUriString(baseUrl).build());
 	}
@@ -76,7 +81,27 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 
 	@Override
 	public URI expand(String uriTemplate, Map<String, ?> uriVariables) {
+		String token = CURRENT_TOKEN.get();
+		if (token != null && uriVariables.isEmpty() && isPlainPath(uriTemplate)) {
+			// most WeCom calls: a fixed path and the token, without parsing and encoding a template
+			return URI.create(this.baseUrl + uriTemplate + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+		}
 		return checked(uriString(uriTemplate).build(uriVariables));
+	}
+
+	// a path of URL-safe characters only, with nothing to expand or encode
+	private static boolean isPlainPath(String uriTemplate) {
+		if (uriTemplate.isEmpty() || uriTemplate.charAt(0) != '/' || uriTemplate.startsWith("//")) {
+			return false;
+		}
+		for (int i = 0; i < uriTemplate.length(); i++) {
+			char c = uriTemplate.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '_'
+					|| c == '-' || c == '.')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override

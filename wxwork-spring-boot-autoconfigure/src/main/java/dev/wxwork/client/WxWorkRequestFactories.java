@@ -87,10 +87,18 @@ public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpReq
 	/** The library's choice by what {@code classLoader} sees; see {@link #defaultBuilder(String)}. */
 	public static ClientHttpRequestFactoryBuilder<?> defaultBuilder(String baseUrl, ClassLoader classLoader) {
 		if (ClassUtils.isPresent(HTTP_COMPONENTS, classLoader)) {
-			// HttpClient 5 keeps at most 5 connections per host by default: too few for one client shared by all apps
+			// HttpClient 5 keeps at most 5 connections per host by default: too few for one client shared by all
+			// apps. WeCom sets no cookies, needs no authentication and answers small JSON: leave out those steps
+			// of every exchange, and its own retries, since this library decides what is retried.
 			return ClientHttpRequestFactoryBuilder.httpComponents()
 				.withConnectionManagerCustomizer((connections) -> connections.setMaxConnTotal(MAX_CONNECTIONS)
-					.setMaxConnPerRoute(MAX_CONNECTIONS));
+					.setMaxConnPerRoute(MAX_CONNECTIONS))
+				.withHttpClientCustomizer((client) -> client.disableCookieManagement()
+					.disableAuthCaching()
+					.disableContentCompression()
+					.disableAutomaticRetries()
+					.disableRedirectHandling()
+					.disableConnectionState());
 		}
 		return jdkBuilder(baseUrl);
 	}
