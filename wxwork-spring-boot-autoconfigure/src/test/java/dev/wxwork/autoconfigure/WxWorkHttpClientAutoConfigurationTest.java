@@ -99,6 +99,24 @@ class WxWorkHttpClientAutoConfigurationTest {
 				.hasMessageContaining("wecom-proxy"));
 	}
 
+	@Test
+	void aDuplicateCheckIntervalBeyondWeComsLimitFailsAtStartupNamingTheProperty() {
+		this.runner.withPropertyValues("wxwork.retry.duplicate-check-interval=5h")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("wxwork.retry.duplicate-check-interval"));
+	}
+
+	@Test
+	void theDuplicateCheckIntervalIsWhatTheLibrarySetsOnSends() {
+		this.runner.withPropertyValues("wxwork.retry.duplicate-check-interval=5m").run((context) -> {
+			context.getBean("sales", WxWorkAgent.class).messages().send(AppMessage.text("hi").toUsers("zhangsan").build());
+			assertThat(this.wecom.deliveries("/cgi-bin/message/send")).singleElement()
+				.satisfies((request) -> assertThat(request.bodyText()).contains("\"duplicate_check_interval\":300"));
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Customizers {
 

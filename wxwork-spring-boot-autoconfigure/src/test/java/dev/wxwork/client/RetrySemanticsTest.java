@@ -3,6 +3,8 @@ package dev.wxwork.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -197,10 +199,54 @@ class RetrySemanticsTest {
 		assertThat(attempts).hasValue(2);
 	}
 
+	@Test
+	void aReadTimeoutAfterTheSendSaysItMayHaveTakenEffect() {
+		WxWorkAgent impatient = agent(WxWorkHttpClient.DEFAULT_DUPLICATE_CHECK_INTERVAL, Duration.ofMillis(300));
+		impatient.accessToken();
+		CountDownLatch release = new CountDownLatch(1);
+		this.wecom.route(SEND, (request) -> {
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return WeComStandIn.Answer.json("{\"errcode\":0,\"errmsg\":\"ok\"}");
+		});
+		try {
+			assertThatExceptionOfType(WxWorkTransportException.class)
+				.isThrownBy(() -> impatient.messages().send(AppMessage.text("hi").toUsers("zhangsan").build()))
+				.satisfies((ex) -> {
+					assertThat(ex.mayHaveTakenEffect()).isTrue();
+					assertThat(ex.getMessage()).contains(SEND).contains("may have taken effect");
+				});
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(this.wecom.requests(SEND)).hasSize(1);
+	}
+
+	@Test
+	void aRefusedConnectionSaysTheRequestDidNotTakeEffect() {
+		// no connection was ever opened: the first call (gettoken) is refused
+		this.wecom.close();
+		assertThatExceptionOfType(WxWorkTransportException.class)
+			.isThrownBy(() -> this.agent.messages().send(AppMessage.text("hi").toUsers("zhangsan").build()))
+			.satisfies((ex) -> {
+				assertThat(ex.mayHaveTakenEffect()).isFalse();
+				assertThat(ex.getMessage()).contains("did not take effect");
+			});
+	}
+
 	private WxWorkAgent agent(Duration duplicateCheckInterval) {
+		return agent(duplicateCheckInterval, Duration.ofSeconds(10));
+	}
+
+	private WxWorkAgent agent(Duration duplicateCheckInterval, Duration readTimeout) {
 		String base = this.wecom.baseUrl();
 		WxWorkHttpClient http = new WxWorkHttpClient(base,
-				WxWorkRequestFactories.create(base, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(10)),
+				WxWorkRequestFactories.create(base, Duration.ofSeconds(2), readTimeout, Duration.ofSeconds(10)),
 				new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), duplicateCheckInterval,
 				ObservationRegistry.NOOP);
 		return new WxWorkAgent("app", StandInAgent.AGENT_ID, StandInAgent.CORP_ID, StandInAgent.SECRET, http,
