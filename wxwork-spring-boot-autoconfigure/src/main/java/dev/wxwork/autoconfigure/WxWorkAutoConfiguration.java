@@ -10,15 +10,19 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.agent.WxWorkAgentFactory;
 import dev.wxwork.agent.WxWorkAgents;
 import dev.wxwork.client.WxWorkHttpClient;
+import dev.wxwork.client.WxWorkHttpClientCustomizer;
+import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.token.AccessTokenStore;
 import dev.wxwork.token.CredentialKeys;
 
@@ -36,8 +40,18 @@ public final class WxWorkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxWorkHttpClient wxWorkHttpClient(WxWorkProperties properties, ObjectProvider<ObservationRegistry> observations) {
-		return WxWorkBeans.httpClient(properties, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	WxWorkRequestFactories wxWorkRequestFactories(WxWorkProperties properties, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<WxWorkHttpClientCustomizer> customizers, ResourceLoader resourceLoader) {
+		return WxWorkBeans.requestFactories(properties, sslBundles.getIfAvailable(),
+				customizers.orderedStream().toList(), resourceLoader.getClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxWorkHttpClient wxWorkHttpClient(WxWorkProperties properties, WxWorkRequestFactories requestFactories,
+			ObjectProvider<ObservationRegistry> observations) {
+		return WxWorkBeans.httpClient(properties, requestFactories,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

@@ -1,10 +1,16 @@
 package dev.wxwork.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundles;
+
 import dev.wxwork.client.RetryPolicy;
+import dev.wxwork.client.WxWorkHttpClientCustomizer;
+import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.token.AccessTokenStore;
@@ -17,11 +23,27 @@ final class WxWorkBeans {
 	private WxWorkBeans() {
 	}
 
-	static WxWorkHttpClient httpClient(WxWorkProperties properties, ObservationRegistry observations) {
+	static WxWorkHttpClient httpClient(WxWorkProperties properties, WxWorkRequestFactories requestFactories,
+			ObservationRegistry observations) {
 		WxWorkProperties.Retry retry = properties.getRetry();
-		return new WxWorkHttpClient(properties.getApiBaseUrl(), properties.getHttp().getConnectTimeout(),
-				properties.getHttp().getReadTimeout(), properties.getHttp().getMediaTimeout(),
-				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()), observations);
+		return new WxWorkHttpClient(properties.getApiBaseUrl(), requestFactories,
+				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()),
+				retry.getDuplicateCheckInterval(), observations);
+	}
+
+	static WxWorkRequestFactories requestFactories(WxWorkProperties properties, SslBundles sslBundles,
+			List<WxWorkHttpClientCustomizer> customizers, ClassLoader classLoader) {
+		WxWorkProperties.Http http = properties.getHttp();
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(http.getConnectTimeout(), http.getReadTimeout());
+		if (http.getSslBundle() != null) {
+			if (sslBundles == null) {
+				throw new WxWorkConfigurationException("wxwork.http.ssl-bundle is set but the application has no SSL bundles");
+			}
+			settings = settings.withSslBundle(sslBundles.getBundle(http.getSslBundle()));
+		}
+		return WxWorkRequestFactories.create(properties.getApiBaseUrl(), settings, http.getMediaTimeout(), customizers,
+				classLoader);
 	}
 
 	static TokenSettings tokenSettings(WxWorkProperties properties) {

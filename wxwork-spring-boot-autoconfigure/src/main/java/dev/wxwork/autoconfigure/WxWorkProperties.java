@@ -360,6 +360,17 @@ public class WxWorkProperties {
 		/** How long one media upload or download may take, body included. */
 		private Duration mediaTimeout = Duration.ofMinutes(10);
 
+		/** The name of an SSL bundle (spring.ssl.bundle.*) for connections to the WeCom API, e.g. to trust a proxy's CA. */
+		private String sslBundle;
+
+		public String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
 		public Duration getMediaTimeout() {
 			return this.mediaTimeout;
 		}
@@ -397,6 +408,17 @@ public class WxWorkProperties {
 
 		/** The longest backoff between two retries. */
 		private Duration maxBackoff = Duration.ofSeconds(3);
+
+		/** The duplicate_check_interval the library sets on message sends that leave enable_duplicate_check unset, so that a send retried after -1 is never delivered twice; 0 leaves the check off and such sends are not retried. */
+		private Duration duplicateCheckInterval = Duration.ofSeconds(60);
+
+		public Duration getDuplicateCheckInterval() {
+			return this.duplicateCheckInterval;
+		}
+
+		public void setDuplicateCheckInterval(Duration duplicateCheckInterval) {
+			this.duplicateCheckInterval = duplicateCheckInterval;
+		}
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;

@@ -91,6 +91,10 @@ public final class WxWorkPropertiesValidator {
 		if (properties.getRetry().getMaxAttempts() < 0) {
 			problems.add("wxwork.retry.max-attempts must not be negative");
 		}
+		java.time.Duration duplicateCheck = properties.getRetry().getDuplicateCheckInterval();
+		if (duplicateCheck == null || duplicateCheck.isNegative() || duplicateCheck.compareTo(java.time.Duration.ofHours(4)) > 0) {
+			problems.add("wxwork.retry.duplicate-check-interval must be between 0 (off) and 4h, WeCom's limit");
+		}
 		failOn(problems);
 	}
 

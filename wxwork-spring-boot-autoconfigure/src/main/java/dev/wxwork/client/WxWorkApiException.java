@@ -2,7 +2,8 @@ package dev.wxwork.client;
 
 /**
  * WeCom answered a call with a non-zero {@code errcode}. Carries the code, WeCom's message and the API
- * path; never the access token or a secret.
+ * path, and whether the request may have taken effect (after -1, WeCom does not say); never the access
+ * token or a secret.
  */
 public class WxWorkApiException extends WxWorkException {
 
@@ -13,7 +14,15 @@ public class WxWorkApiException extends WxWorkException {
 	private final String path;
 
 	public WxWorkApiException(int errcode, String errmsg, String path) {
-		super(describe(errcode, errmsg, path));
+		this(errcode, errmsg, path, errcode == -1);
+	}
+
+	/**
+	 * @param mayHaveTakenEffect whether the request may have taken effect: true after -1, and after any
+	 * answer to a retry whose earlier attempt may have taken effect
+	 */
+	public WxWorkApiException(int errcode, String errmsg, String path, boolean mayHaveTakenEffect) {
+		super(describe(errcode, errmsg, path, mayHaveTakenEffect), null, mayHaveTakenEffect);
 		this.errcode = errcode;
 		this.errmsg = errmsg;
 		this.path = path;
@@ -41,12 +50,21 @@ public class WxWorkApiException extends WxWorkException {
 
 	/** A copy of this exception naming the path that failed. */
 	public WxWorkApiException withPath(String path) {
-		WxWorkApiException copy = new WxWorkApiException(this.errcode, this.errmsg, path);
+		return copy(path, mayHaveTakenEffect());
+	}
+
+	/** A copy of this exception naming the path that failed and whether the request may have taken effect. */
+	public WxWorkApiException with(String path, boolean mayHaveTakenEffect) {
+		return copy(path, mayHaveTakenEffect);
+	}
+
+	private WxWorkApiException copy(String path, boolean mayHaveTakenEffect) {
+		WxWorkApiException copy = new WxWorkApiException(this.errcode, this.errmsg, path, mayHaveTakenEffect);
 		copy.setStackTrace(getStackTrace());
 		return copy;
 	}
 
-	private static String describe(int errcode, String errmsg, String path) {
+	private static String describe(int errcode, String errmsg, String path, boolean mayHaveTakenEffect) {
 		StringBuilder text = new StringBuilder("WeCom error ").append(errcode);
 		if (path != null) {
 			text.append(" from ").append(path);
@@ -56,7 +74,7 @@ public class WxWorkApiException extends WxWorkException {
 		if (hint != null) {
 			text.append(" (").append(hint).append(')');
 		}
-		return text.toString();
+		return text.append("; ").append(effect(mayHaveTakenEffect)).toString();
 	}
 
 	// WeCom's errmsg may echo request parameters back ("..., hint: [xxx], from ip: ..., more info at ...").

@@ -8,7 +8,10 @@ public enum WxWorkErrorKind {
 	/** The access token was rejected (40014, 42001): drop it, fetch a new one, retry once. */
 	INVALID_TOKEN,
 
-	/** System busy (-1) or a rate limit (45009, 45033): back off and retry a bounded number of times. */
+	/**
+	 * System busy (-1) or a rate limit (45009, 45033): a later attempt may succeed. The client retries -1
+	 * only for calls whose repetition is harmless, 45033 with backoff, and 45009 not at all.
+	 */
 	RETRYABLE,
 
 	/** The corp id or a secret is wrong, or the caller's IP is not trusted: fix the configuration. */
@@ -36,8 +39,9 @@ public enum WxWorkErrorKind {
 			case 40013 -> "check wxwork.corp-id";
 			case 40014, 42001 -> "the access token was rejected; it was refreshed and the call retried once";
 			case 41001 -> "no access_token was sent: a bug in the caller";
-			case -1 -> "WeCom is busy; retried with backoff";
-			case 45009 -> "API call frequency exceeded; retried with jittered backoff";
+			case -1 -> "WeCom is busy; retried with backoff only where repeating the call is harmless";
+			case 45009 -> "API call frequency exceeded; WeCom's quotas are per minute and per hour, so it was not "
+					+ "retried: try again later";
 			case 45033 -> "concurrent call limit exceeded; retried with jittered backoff";
 			case 48002 -> "the app has no permission for this API: check its API permissions in the admin console";
 			case 60011 -> "the app cannot see this member or department: check the app's visible range";

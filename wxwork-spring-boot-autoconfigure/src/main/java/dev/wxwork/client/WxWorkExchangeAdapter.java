@@ -1,7 +1,10 @@
 package dev.wxwork.client;
 
+import java.net.URI;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.service.invoker.HttpExchangeAdapter;
 import org.springframework.web.service.invoker.HttpRequestValues;
@@ -10,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import dev.wxwork.token.SharedCredential;
 
 /**
- * Runs every {@code @HttpExchange} call through {@link WxWorkHttpClient#call}. A method without a
+ * Runs every {@code @HttpExchange} call through {@link WxWorkHttpClient#call}, with the
+ * {@link Idempotency} that {@link IdempotencyProcessor} found for its method. A method without a
  * result still reads the answer, because WeCom reports errors in the body of an HTTP 200.
  */
 final class WxWorkExchangeAdapter implements HttpExchangeAdapter {
@@ -37,27 +41,45 @@ final class WxWorkExchangeAdapter implements HttpExchangeAdapter {
 
 	@Override
 	public void exchange(HttpRequestValues values) {
-		this.client.call(path(values), this.token, () -> this.delegate.exchangeForBody(values, JSON));
+		this.client.call(path(values), idempotency(values), this.token,
+				() -> this.delegate.exchangeForBody(values, JSON));
 	}
 
 	@Override
 	public HttpHeaders exchangeForHeaders(HttpRequestValues values) {
-		return this.client.call(path(values), this.token, () -> this.delegate.exchangeForHeaders(values));
+		return this.client.call(path(values), idempotency(values), this.token,
+				() -> this.delegate.exchangeForHeaders(values));
 	}
 
 	@Override
 	public <T> T exchangeForBody(HttpRequestValues values, ParameterizedTypeReference<T> bodyType) {
-		return this.client.call(path(values), this.token, () -> this.delegate.exchangeForBody(values, bodyType));
+		return this.client.call(path(values), idempotency(values), this.token,
+				() -> this.delegate.exchangeForBody(values, bodyType));
 	}
 
 	@Override
 	public ResponseEntity<Void> exchangeForBodilessEntity(HttpRequestValues values) {
-		return this.client.call(path(values), this.token, () -> this.delegate.exchangeForBodilessEntity(values));
+		return this.client.call(path(values), idempotency(values), this.token,
+				() -> this.delegate.exchangeForBodilessEntity(values));
 	}
 
 	@Override
 	public <T> ResponseEntity<T> exchangeForEntity(HttpRequestValues values, ParameterizedTypeReference<T> bodyType) {
-		return this.client.call(path(values), this.token, () -> this.delegate.exchangeForEntity(values, bodyType));
+		return this.client.call(path(values), idempotency(values), this.token,
+				() -> this.delegate.exchangeForEntity(values, bodyType));
+	}
+
+	private Idempotency idempotency(HttpRequestValues values) {
+		URI uri = values.getUri();
+		if (uri != null && uri.isAbsolute() && !AccessTokenUriBuilderFactory.sameOrigin(this.client.baseUrl(), uri)) {
+			throw new WxWorkException("Refused a WeCom call to " + uri.getScheme() + "://" + uri.getAuthority()
+					+ ": calls with the access token go only to the WeCom API (wxwork.api-base-url)", null, false);
+		}
+		Object declared = values.getAttributes().get(IdempotencyProcessor.ATTRIBUTE);
+		if (declared instanceof Idempotency idempotency) {
+			return idempotency;
+		}
+		return HttpMethod.GET.equals(values.getHttpMethod()) ? Idempotency.IDEMPOTENT : Idempotency.NOT_IDEMPOTENT;
 	}
 
 	private static String path(HttpRequestValues values) {

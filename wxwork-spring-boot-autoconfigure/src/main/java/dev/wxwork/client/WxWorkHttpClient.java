@@ -1,6 +1,5 @@
 package dev.wxwork.client;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +9,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -21,19 +19,27 @@ import dev.wxwork.token.SharedCredential;
 
 /**
  * The one HTTP path to WeCom: a {@link RestClient} with the library's own JSON mapper, and
- * {@link #call} around every exchange, which adds the access token, retries once with a fresh token
- * after 40014/42001, backs off and retries after -1/45009/45033, and turns failures into exceptions
- * that name the API path but never the token.
+ * {@link #call} around every exchange, which adds the access token (to the WeCom origin only), retries
+ * once with a fresh token after 40014/42001, backs off and retries after 45033, retries -1 only for
+ * calls whose repetition is harmless, never retries 45009, and turns failures into exceptions that name
+ * the API path but never the token and say whether the request may have taken effect.
  * <p>
  * API groups are {@code @HttpExchange} interfaces; {@link #api} makes one for an app's token.
  */
 public final class WxWorkHttpClient {
+
+	/** How long WeCom drops a repeat of a send, when the library turns its duplicate check on. */
+	public static final Duration DEFAULT_DUPLICATE_CHECK_INTERVAL = Duration.ofSeconds(60);
+
+	private final String baseUrl;
 
 	private final RestClient restClient;
 
 	private final RestClient mediaRestClient;
 
 	private final RetryPolicy retryPolicy;
+
+	private final Duration duplicateCheckInterval;
 
 	private final ObservationRegistry observations;
 
@@ -59,25 +65,29 @@ public final class WxWorkHttpClient {
 	 */
 	public WxWorkHttpClient(String baseUrl, Duration connectTimeout, Duration readTimeout, Duration mediaTimeout,
 			RetryPolicy retryPolicy, ObservationRegistry observations) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this(baseUrl, WxWorkRequestFactories.create(baseUrl, connectTimeout, readTimeout, mediaTimeout), retryPolicy,
+				DEFAULT_DUPLICATE_CHECK_INTERVAL, observations);
+	}
+
+	/**
+	 * @param requestFactories the HTTP client (see {@link WxWorkRequestFactories})
+	 * @param duplicateCheckInterval the {@code duplicate_check_interval} the library sets on sends that
+	 * WeCom can deduplicate and the caller left without one; zero leaves the check off and such sends are
+	 * then never retried after -1
+	 */
+	public WxWorkHttpClient(String baseUrl, WxWorkRequestFactories requestFactories, RetryPolicy retryPolicy,
+			Duration duplicateCheckInterval, ObservationRegistry observations) {
+		this.baseUrl = baseUrl;
 		this.restClient = RestClient.builder()
-			.requestFactory(requestFactory(httpClient, readTimeout))
+			.requestFactory(requestFactories.api())
 			.uriBuilderFactory(new AccessTokenUriBuilderFactory(baseUrl))
 			.configureMessageConverters((converters) -> converters.registerDefaults()
 				.withJsonConverter(new WxWorkJsonConverter(WxWorkJson.mapper())))
 			.build();
-		this.mediaRestClient = this.restClient.mutate().requestFactory(requestFactory(httpClient, mediaTimeout)).build();
+		this.mediaRestClient = this.restClient.mutate().requestFactory(requestFactories.media()).build();
 		this.retryPolicy = retryPolicy;
+		this.duplicateCheckInterval = duplicateCheckInterval;
 		this.observations = observations;
-	}
-
-	private static JdkClientHttpRequestFactory requestFactory(HttpClient httpClient, Duration timeout) {
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(timeout);
-		return requestFactory;
 	}
 
 	/** The underlying client, for exchanges that must be run through {@link #call}. */
@@ -90,25 +100,43 @@ public final class WxWorkHttpClient {
 		return this.mediaRestClient;
 	}
 
+	/** The configured WeCom API base URL; the access token goes to its origin only. */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
 	/** A factory of {@code @HttpExchange} API groups whose calls carry {@code token}'s access token. */
 	public ApiFactory apiFactory(SharedCredential token) {
 		return new ApiFactory(this, token);
 	}
 
 	/**
-	 * Runs one exchange with WeCom's error handling.
+	 * Runs one exchange whose repetition is harmless (a read, a download, {@code gettoken}) with WeCom's
+	 * error handling; see {@link #call(String, Idempotency, SharedCredential, Supplier)}.
+	 */
+	public <T> T call(String path, SharedCredential token, Supplier<T> exchange) {
+		return call(path, Idempotency.IDEMPOTENT, token, exchange);
+	}
+
+	/**
+	 * Runs one exchange with WeCom's error handling: a rejected token (40014, 42001) is refreshed and the
+	 * call repeated once; 45033 is retried with backoff; -1 is retried with backoff only when the call is
+	 * {@link Idempotency#IDEMPOTENT}; 45009 is never retried, since WeCom's quotas are per minute and per
+	 * hour and a quick retry only burns them. A failure says whether the request may have taken effect.
 	 * @param path the API path, for errors and logs
+	 * @param idempotency whether repeating the exchange is harmless ({@link Idempotency#DUPLICATE_CHECKED}
+	 * counts as not: resolve it first)
 	 * @param token the access token to send, or null for calls that take none ({@code gettoken})
 	 * @param exchange the exchange; it reads the body through the library's converter, so that a
 	 * non-zero errcode is thrown as {@link WxWorkApiException}
 	 */
-	public <T> T call(String path, SharedCredential token, Supplier<T> exchange) {
+	public <T> T call(String path, Idempotency idempotency, SharedCredential token, Supplier<T> exchange) {
 		Observation observation = Observation.createNotStarted("wxwork.api.calls", this.observations)
 			.contextualName("wecom " + path)
 			.lowCardinalityKeyValue("path", path)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			T result = callWithRetries(path, token, exchange);
+			T result = callWithRetries(path, idempotency == Idempotency.IDEMPOTENT, token, exchange);
 			observation.lowCardinalityKeyValue("errcode", "0").lowCardinalityKeyValue("outcome", "SUCCESS");
 			return result;
 		}
@@ -128,9 +156,11 @@ public final class WxWorkHttpClient {
 		}
 	}
 
-	private <T> T callWithRetries(String path, SharedCredential token, Supplier<T> exchange) {
+	private <T> T callWithRetries(String path, boolean idempotent, SharedCredential token, Supplier<T> exchange) {
 		boolean tokenRetried = false;
-		int busyRetries = 0;
+		int retries = 0;
+		// whether an earlier attempt may have taken effect: then so may the call, whatever the last answer
+		boolean mayHaveTakenEffect = false;
 		while (true) {
 			String accessToken = (token != null) ? token.get() : null;
 			String outer = AccessTokenUriBuilderFactory.CURRENT_TOKEN.get();
@@ -139,20 +169,22 @@ public final class WxWorkHttpClient {
 				return exchange.get();
 			}
 			catch (WxWorkApiException ex) {
-				WxWorkErrorKind kind = ex.getKind();
-				if (kind == WxWorkErrorKind.INVALID_TOKEN && token != null && !tokenRetried) {
+				int errcode = ex.getErrcode();
+				if (ex.getKind() == WxWorkErrorKind.INVALID_TOKEN && token != null && !tokenRetried) {
 					token.invalidate(accessToken);
 					tokenRetried = true;
 					continue;
 				}
-				if (kind == WxWorkErrorKind.RETRYABLE && busyRetries < this.retryPolicy.maxAttempts()) {
-					sleep(this.retryPolicy.backoff(busyRetries++), path);
+				boolean retryable = (errcode == 45033) || (errcode == -1 && idempotent);
+				if (retryable && retries < this.retryPolicy.maxAttempts()) {
+					mayHaveTakenEffect |= ex.mayHaveTakenEffect();
+					sleep(this.retryPolicy.backoff(retries++), path);
 					continue;
 				}
-				throw (ex.getPath() != null) ? ex : ex.withPath(path);
+				throw ex.with((ex.getPath() != null) ? ex.getPath() : path, mayHaveTakenEffect || ex.mayHaveTakenEffect());
 			}
 			catch (RestClientException ex) {
-				throw transportFailure(path, ex);
+				throw transportFailure(path, ex, mayHaveTakenEffect);
 			}
 			finally {
 				if (outer != null) {
@@ -167,19 +199,32 @@ public final class WxWorkHttpClient {
 
 	// RestClient's own messages contain the request URL, and with it the access token or secret:
 	// keep only the path, the status and the root cause, never the original exception.
-	private static WxWorkTransportException transportFailure(String path, RestClientException ex) {
+	private static WxWorkTransportException transportFailure(String path, RestClientException ex,
+			boolean earlierMayHaveTakenEffect) {
 		if (ex instanceof RestClientResponseException response) {
 			return new WxWorkTransportException(
-					"WeCom answered " + path + " with HTTP " + response.getStatusCode().value(), null);
+					"WeCom answered " + path + " with HTTP " + response.getStatusCode().value(), null, true);
 		}
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+		boolean mayHaveTakenEffect = earlierMayHaveTakenEffect || !neverSent(root);
 		if (root == ex) {
-			return new WxWorkTransportException("Call to " + path + " failed: " + ex.getClass().getSimpleName(), null);
+			return new WxWorkTransportException("Call to " + path + " failed: " + ex.getClass().getSimpleName(), null,
+					mayHaveTakenEffect);
 		}
 		return new WxWorkTransportException("Call to " + path + " failed: " + root.getClass().getSimpleName()
 				+ ((root.getMessage() != null && !root.getMessage().contains("access_token")
 						&& !root.getMessage().contains("corpsecret")) ? ": " + root.getMessage() : ""),
-				null);
+				null, mayHaveTakenEffect);
+	}
+
+	// Failures to open the connection: the request never left. Anything later (a read timeout, a reset)
+	// may have come after WeCom received it.
+	private static boolean neverSent(Throwable root) {
+		return root instanceof java.net.ConnectException || root instanceof java.net.UnknownHostException
+				|| root instanceof java.net.NoRouteToHostException
+				|| root instanceof java.net.http.HttpConnectTimeoutException
+				|| root.getClass().getName().equals("org.apache.hc.client5.http.ConnectTimeoutException")
+				|| root.getClass().getName().equals("org.apache.hc.client5.http.HttpHostConnectException");
 	}
 
 	private static void sleep(Duration pause, String path) {
@@ -201,6 +246,7 @@ public final class WxWorkHttpClient {
 
 		private ApiFactory(WxWorkHttpClient client, SharedCredential token) {
 			this.proxyFactory = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client.restClient))
+				.httpRequestValuesProcessor(new IdempotencyProcessor(client.duplicateCheckInterval))
 				.exchangeAdapterDecorator((adapter) -> new WxWorkExchangeAdapter(adapter, client, token))
 				.build();
 		}

@@ -180,7 +180,7 @@ final class ApiCatalog {
 		return type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
 	}
 
-	private static List<Class<?>> libraryApiTypes() {
+	static List<Class<?>> libraryApiTypes() {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
 
 			@Override

@@ -161,6 +161,14 @@ public final class WeComStandIn implements AutoCloseable {
 
 	}
 
+	static {
+		// answer at once: without TCP_NODELAY the JDK server's header and body writes wait for the client's
+		// delayed ACK, some 40 ms per request (read when the JDK's server first loads)
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor = Executors.newFixedThreadPool(32);
@@ -182,6 +190,17 @@ public final class WeComStandIn implements AutoCloseable {
 	private final Map<String, AtomicInteger> tokenCallsBySecret = new ConcurrentHashMap<>();
 
 	private volatile Duration tokenLifetime = Duration.ofSeconds(7200);
+
+	private volatile boolean recording = true;
+
+	private final Map<String, Queue<Integer>> faultsAfterDelivery = new ConcurrentHashMap<>();
+
+	private final Map<String, Queue<RecordedRequest>> deliveries = new ConcurrentHashMap<>();
+
+	// what each send path delivered, by content and receivers, for WeCom's enable_duplicate_check
+	private final Map<String, Instant> deliveredSends = new ConcurrentHashMap<>();
+
+	private final AtomicInteger msgids = new AtomicInteger();
 
 	private volatile Duration gettokenLatency = Duration.ZERO;
 
@@ -288,6 +307,60 @@ public final class WeComStandIn implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Answers this message-send path as WeCom does: the message is delivered (see {@link #deliveries})
+	 * and the answer carries a {@code msgid}. With {@code enable_duplicate_check: 1}, a message of the same
+	 * content to the same receivers as one delivered within {@code duplicate_check_interval} seconds
+	 * (WeCom's default 1800) is dropped: answered with success, not delivered again.
+	 */
+	public WeComStandIn acceptSends(String path) {
+		return route(path, (request) -> {
+			tools.jackson.databind.JsonNode body = tools.jackson.databind.json.JsonMapper.shared()
+				.readTree(request.bodyText());
+			if (body.path("enable_duplicate_check").asInt(0) == 1) {
+				tools.jackson.databind.node.ObjectNode content = ((tools.jackson.databind.node.ObjectNode) body).deepCopy();
+				content.remove("enable_duplicate_check");
+				content.remove("duplicate_check_interval");
+				long interval = body.path("duplicate_check_interval").asLong(1800);
+				String key = path + " " + content;
+				Instant now = Instant.now();
+				Instant earlier = this.deliveredSends.get(key);
+				if (earlier != null && earlier.plusSeconds(interval).isAfter(now)) {
+					return sent();
+				}
+				this.deliveredSends.put(key, now);
+			}
+			this.deliveries.computeIfAbsent(path, (key) -> new ConcurrentLinkedQueue<>()).add(request);
+			return sent();
+		});
+	}
+
+	private Answer sent() {
+		return Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":\"\",\"invalidparty\":\"\","
+				+ "\"invalidtag\":\"\",\"unlicenseduser\":\"\",\"msgid\":\"msg-" + this.msgids.incrementAndGet() + "\"}");
+	}
+
+	/** The messages a path set up with {@link #acceptSends} delivered, oldest first. */
+	public List<RecordedRequest> deliveries(String path) {
+		Queue<RecordedRequest> delivered = this.deliveries.get(path);
+		return (delivered != null) ? List.copyOf(delivered) : List.of();
+	}
+
+	/**
+	 * The next calls to this path are carried out (their route runs, a send is delivered) and then
+	 * answered with these errcodes, one call each: WeCom answering -1 after it had accepted the request.
+	 */
+	public WeComStandIn failNextAfterDelivery(String path, Integer... errcodes) {
+		this.faultsAfterDelivery.computeIfAbsent(path, (key) -> new ConcurrentLinkedQueue<>()).addAll(List.of(errcodes));
+		return this;
+	}
+
+	/** Whether requests are kept for {@link #requests()}; benchmarks turn it off. */
+	public WeComStandIn recording(boolean recording) {
+		this.recording = recording;
+		return this;
+	}
+
 	/** Every request received so far, oldest first. */
 	public List<RecordedRequest> requests() {
 		return List.copyOf(this.requests);
@@ -324,7 +397,9 @@ public final class WeComStandIn implements AutoCloseable {
 			RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					query(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders().getFirst("Content-Type"),
 					exchange.getRequestBody().readAllBytes());
-			this.requests.add(request);
+			if (this.recording) {
+				this.requests.add(request);
+			}
 			Answer answer = answer(request);
 			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 			this.responseHeaders.getOrDefault(request.path(), Map.of())
@@ -360,7 +435,10 @@ public final class WeComStandIn implements AutoCloseable {
 		if (route == null) {
 			return error(404404, "the stand-in has no answer for " + request.path());
 		}
-		return route.apply(request);
+		Answer answer = route.apply(request);
+		Queue<Integer> afterDelivery = this.faultsAfterDelivery.get(request.path());
+		Integer late = (afterDelivery != null) ? afterDelivery.poll() : null;
+		return (late != null) ? error(late, "injected fault " + late + " after delivery") : answer;
 	}
 
 	private Answer gettoken(RecordedRequest request) {

@@ -9,6 +9,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /**
  * Asynchronous contact imports from an uploaded CSV file (异步批量接口, doc 90979):
@@ -20,21 +22,25 @@ public interface BatchJobApi {
 
 	/** Adds and updates the members in the file, leaving the others (doc 90980). */
 	@WeComDoc("90980")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/syncuser")
 	BatchJobId syncUsers(@RequestBody BatchJob job);
 
 	/** Makes the members exactly those in the file, deleting the others (doc 90981). */
 	@WeComDoc("90981")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/replaceuser")
 	BatchJobId replaceUsers(@RequestBody BatchJob job);
 
 	/** Makes the departments exactly those in the file (doc 90982). */
 	@WeComDoc("90982")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/replaceparty")
 	BatchJobId replaceDepartments(@RequestBody BatchJob job);
 
 	/** The state and per-row results of a job (doc 90983). */
 	@WeComDoc("90983")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/getresult")
 	BatchJobResult result(@RequestParam("jobid") String jobid);
 

@@ -13,6 +13,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.message.PipeSeparatedList;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Tags (标签管理, doc 90209): {@code agent.tags()}. */
 @HttpExchange("/cgi-bin/tag")
@@ -20,36 +22,43 @@ public interface TagApi {
 
 	/** Creates a tag and answers its id (doc 90210). */
 	@WeComDoc("90210")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/create")
 	CreatedTag create(@RequestBody Tag tag);
 
 	/** Renames a tag (doc 90211). */
 	@WeComDoc("90211")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/update")
 	void update(@RequestBody Tag tag);
 
 	/** Deletes a tag the app created (doc 90212). */
 	@WeComDoc("90212")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@GetExchange("/delete")
 	void delete(@RequestParam("tagid") long tagid);
 
 	/** The members and departments with a tag (doc 90213). */
 	@WeComDoc("90213")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/get")
 	TagMembers get(@RequestParam("tagid") long tagid);
 
 	/** Adds members and departments to a tag; invalid ones are answered, not thrown (doc 90214). */
 	@WeComDoc("90214")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/addtagusers")
 	TagMembersChangeResult addMembers(@RequestBody TagMembersChange change);
 
 	/** Removes members and departments from a tag; invalid ones are answered, not thrown (doc 90215). */
 	@WeComDoc("90215")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/deltagusers")
 	TagMembersChangeResult removeMembers(@RequestBody TagMembersChange change);
 
 	/** Every tag (doc 90216). */
 	@WeComDoc("90216")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/list")
 	TagList list();
 

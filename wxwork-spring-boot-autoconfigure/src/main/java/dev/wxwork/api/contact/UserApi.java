@@ -15,6 +15,8 @@ import org.springframework.web.service.annotation.PostExchange;
 import dev.wxwork.api.CursorPage;
 import dev.wxwork.api.Pages;
 import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Members (成员管理, doc 90194): {@code agent.users()}. */
 @HttpExchange("/cgi-bin")
@@ -22,41 +24,49 @@ public interface UserApi {
 
 	/** Reads a member (doc 90196). */
 	@WeComDoc("90196")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/user/get")
 	User get(@RequestParam("userid") String userid);
 
 	/** Creates a member (doc 90195). */
 	@WeComDoc("90195")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/user/create")
 	void create(@RequestBody User user);
 
 	/** Updates the fields of a member that are set (doc 90197). */
 	@WeComDoc("90197")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/user/update")
 	void update(@RequestBody User user);
 
 	/** Deletes a member (doc 90198). */
 	@WeComDoc("90198")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@GetExchange("/user/delete")
 	void delete(@RequestParam("userid") String userid);
 
 	/** Deletes up to 200 members at once (doc 90199). */
 	@WeComDoc("90199")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/user/batchdelete")
 	void batchDelete(@RequestBody Userids userids);
 
 	/** The members of a department, ids and names only (doc 90200). */
 	@WeComDoc("90200")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/user/simplelist")
 	SimpleUserList simpleList(@RequestParam("department_id") long departmentId);
 
 	/** The members of a department in full (doc 90201). */
 	@WeComDoc("90201")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/user/list")
 	UserList list(@RequestParam("department_id") long departmentId);
 
 	/** One page of every member's userid and department, for the cursor of the previous page (doc 96067). */
 	@WeComDoc("96067")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/user/list_id")
 	UseridPage listIds(@RequestBody UseridPageRequest request);
 
@@ -68,41 +78,49 @@ public interface UserApi {
 
 	/** The openid of a member, for WeChat Pay and similar (doc 90202). */
 	@WeComDoc("90202")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/user/convert_to_openid")
 	Openid convertToOpenid(@RequestBody Userid userid);
 
 	/** The userid of a member by openid (doc 90202). */
 	@WeComDoc("90202")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/user/convert_to_userid")
 	Userid convertToUserid(@RequestBody Openid openid);
 
 	/** Lets a member in after the corp's own two-factor authentication succeeded (doc 90203). */
 	@WeComDoc("90203")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/user/authsucc")
 	void authSucceeded(@RequestParam("userid") String userid);
 
 	/** Invites members, departments and tags to use WeCom (doc 90975). */
 	@WeComDoc("90975")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/batch/invite")
 	InvitationResult invite(@RequestBody Invitation invitation);
 
 	/** The QR code to join the corp; {@code sizeType} 1 to 4 is 171, 399, 741 or 2052 pixels (doc 91714). */
 	@WeComDoc("91714")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/corp/get_join_qrcode")
 	JoinQrCode joinQrCode(@RequestParam("size_type") int sizeType);
 
 	/** How many members were active on a day within the last 30 days (doc 92714). */
 	@WeComDoc("92714")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/user/get_active_stat")
 	ActiveStat activeStat(@RequestBody ActiveStatRequest request);
 
 	/** The userid of the member with this mobile number (doc 95402). */
 	@WeComDoc("95402")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/user/getuserid")
 	Userid useridByMobile(@RequestBody MobileNumber mobile);
 
 	/** The userid of the member with this email address (doc 95895). */
 	@WeComDoc("95895")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/user/get_userid_by_email")
 	Userid useridByEmail(@RequestBody EmailAddress email);
 

@@ -7,6 +7,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Electronic invoices members hand in for reimbursement (电子发票). */
 @HttpExchange("/cgi-bin/card/invoice/reimburse")
@@ -14,21 +16,25 @@ public interface InvoiceApi {
 
 	/** An invoice's details (doc 90284). */
 	@WeComDoc("90284")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/getinvoiceinfo")
 	InvoiceInfo getInvoiceInfo(@RequestBody InvoiceRef invoice);
 
 	/** Locks, unlocks or closes an invoice for reimbursement (doc 90285). */
 	@WeComDoc("90285")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/updateinvoicestatus")
 	void updateInvoiceStatus(@RequestBody InvoiceStatusUpdate update);
 
 	/** Sets the reimbursement status of up to 100 invoices of one holder (doc 90286). */
 	@WeComDoc("90286")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/updatestatusbatch")
 	void updateStatusBatch(@RequestBody InvoiceStatusBatchUpdate update);
 
 	/** The details of several invoices at once (doc 90287). */
 	@WeComDoc("90287")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/getinvoiceinfobatch")
 	InvoiceInfoBatch getInvoiceInfoBatch(@RequestBody InvoiceRefs invoices);
 

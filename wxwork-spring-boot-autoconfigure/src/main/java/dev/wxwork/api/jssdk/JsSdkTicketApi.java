@@ -4,6 +4,8 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
 import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** The JS-SDK tickets (doc 90506); cached like access tokens by {@code WxWorkAgent}. */
 @HttpExchange("/cgi-bin")
@@ -11,11 +13,13 @@ public interface JsSdkTicketApi {
 
 	/** The corp's jsapi_ticket, for {@code wx.config}. */
 	@WeComDoc("90506")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/get_jsapi_ticket")
 	JsSdkTicket corpTicket();
 
 	/** The app's ticket, for {@code wx.agentConfig}. */
 	@WeComDoc("90506")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/ticket/get?type=agent_config")
 	JsSdkTicket agentConfigTicket();
 

@@ -8,6 +8,8 @@ import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.Pages;
 import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** The Approval (审批) app: templates, applications and their status; call with the Approval app's secret or an app allowed to. */
 @HttpExchange("/cgi-bin/oa")
@@ -15,6 +17,7 @@ public interface ApprovalApi {
 
 	/** An approval template's controls, for building an application (doc 91982). */
 	@WeComDoc("91982")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/gettemplatedetail")
 	ApprovalTemplate getTemplateDetail(@RequestBody TemplateRef template);
 
@@ -26,11 +29,13 @@ public interface ApprovalApi {
 
 	/** Submits an application on a member's behalf and answers its number (doc 91853). */
 	@WeComDoc("91853")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/applyevent")
 	SubmittedApplication applyEvent(@RequestBody ApprovalApplication application);
 
 	/** One page of application numbers in a period of up to 31 days (doc 91816). */
 	@WeComDoc("91816")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/getapprovalinfo")
 	ApprovalNumberPage getApprovalInfo(@RequestBody ApprovalNumberQuery query);
 
@@ -42,6 +47,7 @@ public interface ApprovalApi {
 
 	/** An application's content, status and approval steps (doc 91983). */
 	@WeComDoc("91983")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/getapprovaldetail")
 	ApprovalDetail getApprovalDetail(@RequestBody ApprovalRef approval);
 

@@ -8,6 +8,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** The Checkin (打卡) app's records and rules; call with the Checkin app's secret. */
 @HttpExchange("/cgi-bin/checkin")
@@ -15,6 +17,7 @@ public interface CheckinApi {
 
 	/** Check-in records of up to 100 members over up to 30 days (doc 90262). */
 	@WeComDoc("90262")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/getcheckindata")
 	CheckinDataList getCheckinData(@RequestBody CheckinDataQuery query);
 
@@ -43,6 +46,7 @@ public interface CheckinApi {
 
 	/** The check-in rules that apply to up to 100 members on a day (doc 90263). */
 	@WeComDoc("90263")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/getcheckinoption")
 	CheckinOptionList getCheckinOption(@RequestBody CheckinOptionQuery query);
 

@@ -8,6 +8,8 @@ import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.Pages;
 import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Records of the corp-paid phone (公费电话). */
 @HttpExchange("/cgi-bin/dial")
@@ -15,6 +17,7 @@ public interface DialApi {
 
 	/** One page of call records, at most 30 days, newest first (doc 93662). */
 	@WeComDoc("93662")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_dial_record")
 	DialRecordPage getDialRecord(@RequestBody DialRecordQuery query);
 

@@ -7,6 +7,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Schedules in members' calendars (日程). */
 @HttpExchange("/cgi-bin/oa/schedule")
@@ -14,6 +16,7 @@ public interface ScheduleApi {
 
 	/** Creates a schedule and answers its id (doc 93648). */
 	@WeComDoc("93648")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/add")
 	CreatedSchedule add(@RequestBody NewSchedule schedule);
 
@@ -25,11 +28,13 @@ public interface ScheduleApi {
 
 	/** Changes a schedule; its organizer and calendar cannot change (doc 93648). */
 	@WeComDoc("93648")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/update")
 	void update(@RequestBody ScheduleUpdate update);
 
 	/** Cancels a schedule (doc 93648). */
 	@WeComDoc("93648")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/del")
 	void delete(@RequestBody ScheduleRef schedule);
 
@@ -41,6 +46,7 @@ public interface ScheduleApi {
 
 	/** Up to 1000 schedules by id (doc 93648). */
 	@WeComDoc("93648")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get")
 	ScheduleList get(@RequestBody ScheduleIds ids);
 

@@ -46,7 +46,7 @@ class SchoolNotificationApiTest {
 			.send(SchoolNotification.toClasses(1000002, List.of("10", "11"), 2, MessageContent.image("MEDIA_ID")));
 		assertThat(json(this.wecom.lastRequest("/cgi-bin/externalcontact/message/send").bodyText())).isEqualTo(json("""
 				{"recv_scope":2,"to_party":["10","11"],"agentid":1000002,"msgtype":"image",
-				"image":{"media_id":"MEDIA_ID"}}"""));
+				"image":{"media_id":"MEDIA_ID"},"enable_duplicate_check":1,"duplicate_check_interval":60}"""));
 	}
 
 }

@@ -7,9 +7,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.CursorPage;
 import dev.wxwork.api.Pages;
+import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** "Contact me" ways (客户联系「联系我」管理, doc 92228). */
 @HttpExchange("/cgi-bin/externalcontact")
@@ -17,11 +19,13 @@ public interface ContactWayApi {
 
 	/** Creates a way and returns its id and QR code (doc 92228). */
 	@WeComDoc("92228")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/add_contact_way")
 	Created add(@RequestBody ContactWay way);
 
 	/** Reads a way by its id (doc 92228). */
 	@WeComDoc("92228")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_contact_way")
 	Details get(@RequestBody ConfigId configId);
 
@@ -33,6 +37,7 @@ public interface ContactWayApi {
 
 	/** One page of the ids of the ways configured in a time range (doc 92228). */
 	@WeComDoc("92228")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/list_contact_way")
 	Page list(@RequestBody ListQuery query);
 
@@ -45,11 +50,13 @@ public interface ContactWayApi {
 
 	/** Updates a way; fields left null keep their value (doc 92228). */
 	@WeComDoc("92228")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/update_contact_way")
 	void update(@RequestBody ContactWay way);
 
 	/** Deletes a way (doc 92228). */
 	@WeComDoc("92228")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/del_contact_way")
 	void delete(@RequestBody ConfigId configId);
 
@@ -61,6 +68,7 @@ public interface ContactWayApi {
 
 	/** Ends a temporary chat between a member and a customer (doc 92228). */
 	@WeComDoc("92228")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/close_temp_chat")
 	void closeTemporaryChat(@RequestBody TemporaryChat chat);
 

@@ -11,9 +11,11 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.CursorPage;
 import dev.wxwork.api.Pages;
+import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Customers and the members who serve them (客户管理, doc 92109). */
 @HttpExchange("/cgi-bin/externalcontact")
@@ -21,11 +23,13 @@ public interface CustomerApi {
 
 	/** The members who may use customer contact (doc 92571). */
 	@WeComDoc("92571")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/get_follow_user_list")
 	FollowUserIds followUsers();
 
 	/** The ids of a member's customers (doc 92113). */
 	@WeComDoc("92113")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/list")
 	CustomerIds list(@RequestParam("userid") String userid);
 
@@ -34,6 +38,7 @@ public interface CustomerApi {
 	 * come in further pages: pass the {@code next_cursor}, or use {@link #getWithAllFollowUsers}.
 	 */
 	@WeComDoc("92114")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@GetExchange("/get")
 	CustomerDetails get(@RequestParam("external_userid") String externalUserid,
 			@RequestParam(name = "cursor", required = false) String cursor);
@@ -58,6 +63,7 @@ public interface CustomerApi {
 
 	/** One page of the customers of several members, each with that member's follow info (doc 92994). */
 	@WeComDoc("92994")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/batch/get_by_user")
 	CustomersByUserPage batchGetByUser(@RequestBody ByUserQuery query);
 
@@ -69,11 +75,13 @@ public interface CustomerApi {
 
 	/** Changes what a member noted about a customer: remark, description, corp, phones, picture (doc 92115). */
 	@WeComDoc("92115")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/remark")
 	void remark(@RequestBody Remark remark);
 
 	/** Members' customer-contact statistics per day: chats, messages, replies, new customers (doc 92132). */
 	@WeComDoc("92132")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_user_behavior_data")
 	BehaviorData behaviorData(@RequestBody BehaviorQuery query);
 

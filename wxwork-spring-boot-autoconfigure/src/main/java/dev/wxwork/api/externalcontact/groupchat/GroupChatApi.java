@@ -7,10 +7,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.CursorPage;
 import dev.wxwork.api.OffsetPage;
 import dev.wxwork.api.Pages;
+import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Customer group chats and their statistics (客户群管理, doc 92120). */
 @HttpExchange("/cgi-bin/externalcontact")
@@ -18,6 +20,7 @@ public interface GroupChatApi {
 
 	/** One page of customer groups, optionally of some owners or in some handover state (doc 92120). */
 	@WeComDoc("92120")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/groupchat/list")
 	Page list(@RequestBody ListQuery query);
 
@@ -30,6 +33,7 @@ public interface GroupChatApi {
 
 	/** A customer group with its members and admins (doc 92122). */
 	@WeComDoc("92122")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/groupchat/get")
 	Details get(@RequestBody ChatQuery query);
 
@@ -41,6 +45,7 @@ public interface GroupChatApi {
 
 	/** The chat id of a customer group a mini program knows by its opengid (doc 94822). */
 	@WeComDoc("94822")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/opengid_to_chatid")
 	ChatId chatIdOfOpengid(@RequestBody Opengid opengid);
 
@@ -52,6 +57,7 @@ public interface GroupChatApi {
 
 	/** One page of group statistics per owner over a day range (doc 92133). */
 	@WeComDoc("92133")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/groupchat/statistic")
 	StatisticPage statistic(@RequestBody StatisticQuery query);
 
@@ -64,6 +70,7 @@ public interface GroupChatApi {
 
 	/** Group statistics of some owners, per day (doc 92133). */
 	@WeComDoc("92133")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/groupchat/statistic_group_by_day")
 	DayStatistics statisticByDay(@RequestBody DayStatisticQuery query);
 

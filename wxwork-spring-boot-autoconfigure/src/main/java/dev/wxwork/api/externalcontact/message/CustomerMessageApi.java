@@ -7,11 +7,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-import dev.wxwork.api.WeComDoc;
-import dev.wxwork.api.externalcontact.Attachment;
 import dev.wxwork.api.CursorPage;
 import dev.wxwork.api.Pages;
+import dev.wxwork.api.WeComDoc;
+import dev.wxwork.api.externalcontact.Attachment;
 import dev.wxwork.api.externalcontact.Text;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Messages to customers: mass messages, welcome messages and group welcome templates (消息推送, doc 92135). */
 @HttpExchange("/cgi-bin/externalcontact")
@@ -19,11 +21,13 @@ public interface CustomerMessageApi {
 
 	/** Creates a mass message for the members to send; returns its id and the unreachable customers (doc 92135). */
 	@WeComDoc("92135")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/add_msg_template")
 	MassMessageCreated send(@RequestBody MassMessage message);
 
 	/** One page of the mass messages in a time range (doc 93338). */
 	@WeComDoc("93338")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_groupmsg_list_v2")
 	MassMessagePage list(@RequestBody ListQuery query);
 
@@ -35,6 +39,7 @@ public interface CustomerMessageApi {
 
 	/** One page of the members asked to send a mass message, and whether they did (doc 93338). */
 	@WeComDoc("93338")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_groupmsg_task")
 	TaskPage tasks(@RequestBody TaskQuery query);
 
@@ -46,6 +51,7 @@ public interface CustomerMessageApi {
 
 	/** One page of a member's deliveries of a mass message (doc 93338). */
 	@WeComDoc("93338")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_groupmsg_send_result")
 	SendResultPage sendResult(@RequestBody TaskQuery query);
 
@@ -57,16 +63,19 @@ public interface CustomerMessageApi {
 
 	/** Reminds the members who have not sent a mass message yet (doc 97610). */
 	@WeComDoc("97610")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/remind_groupmsg_send")
 	void remind(@RequestBody MessageId msgid);
 
 	/** Stops a mass message that members have not sent yet (doc 97611). */
 	@WeComDoc("97611")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/cancel_groupmsg_send")
 	void cancel(@RequestBody MessageId msgid);
 
 	/** Sends the welcome message to a new customer, with the welcome code of the add event, within 20 seconds (doc 92137). */
 	@WeComDoc("92137")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/send_welcome_msg")
 	void sendWelcome(@RequestBody WelcomeMessage message);
 
@@ -78,21 +87,25 @@ public interface CustomerMessageApi {
 
 	/** Adds a group welcome template and returns its id (doc 92366). */
 	@WeComDoc("92366")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/group_welcome_template/add")
 	TemplateId addGroupWelcomeTemplate(@RequestBody GroupWelcomeTemplate template);
 
 	/** Replaces a group welcome template's content (doc 92366). */
 	@WeComDoc("92366")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/group_welcome_template/edit")
 	void editGroupWelcomeTemplate(@RequestBody GroupWelcomeTemplate template);
 
 	/** Reads a group welcome template (doc 92366). */
 	@WeComDoc("92366")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/group_welcome_template/get")
 	GroupWelcomeTemplate getGroupWelcomeTemplate(@RequestBody TemplateId templateId);
 
 	/** Deletes a group welcome template (doc 92366). */
 	@WeComDoc("92366")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/group_welcome_template/del")
 	void deleteGroupWelcomeTemplate(@RequestBody TemplateId templateId);
 

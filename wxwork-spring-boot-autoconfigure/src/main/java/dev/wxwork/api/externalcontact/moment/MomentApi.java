@@ -7,9 +7,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.CursorPage;
 import dev.wxwork.api.Pages;
+import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** The posts on customers' moments and their reach (获取客户朋友圈全部的发表记录, doc 93333). */
 @HttpExchange("/cgi-bin/externalcontact")
@@ -17,6 +19,7 @@ public interface MomentApi {
 
 	/** One page of the posts in a time range (doc 93333). */
 	@WeComDoc("93333")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_moment_list")
 	MomentPage list(@RequestBody ListQuery query);
 
@@ -28,6 +31,7 @@ public interface MomentApi {
 
 	/** One page of the members asked to publish a corp post, and whether they did (doc 93333). */
 	@WeComDoc("93333")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_moment_task")
 	TaskPage task(@RequestBody MomentQuery query);
 
@@ -39,6 +43,7 @@ public interface MomentApi {
 
 	/** One page of the customers a member chose to show a corp post to (doc 93333). */
 	@WeComDoc("93333")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_moment_customer_list")
 	CustomerPage customers(@RequestBody MomentQuery query);
 
@@ -50,6 +55,7 @@ public interface MomentApi {
 
 	/** One page of the customers who can see a post a member published (doc 93333). */
 	@WeComDoc("93333")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_moment_send_result")
 	CustomerPage sendResult(@RequestBody MomentQuery query);
 
@@ -61,6 +67,7 @@ public interface MomentApi {
 
 	/** The comments and likes a member's post received (doc 93333). */
 	@WeComDoc("93333")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_moment_comments")
 	Interactions comments(@RequestBody MomentQuery query);
 

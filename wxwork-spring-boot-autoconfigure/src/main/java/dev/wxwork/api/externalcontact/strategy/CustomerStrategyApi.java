@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.Pages;
+import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.externalcontact.strategy.Strategies.Details;
 import dev.wxwork.api.externalcontact.strategy.Strategies.IdPage;
 import dev.wxwork.api.externalcontact.strategy.Strategies.NewStrategy;
@@ -17,6 +17,8 @@ import dev.wxwork.api.externalcontact.strategy.Strategies.RangePage;
 import dev.wxwork.api.externalcontact.strategy.Strategies.RangeQuery;
 import dev.wxwork.api.externalcontact.strategy.Strategies.StrategyEdit;
 import dev.wxwork.api.externalcontact.strategy.Strategies.StrategyId;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Customer rule groups (客户联系规则组管理, doc 94883). */
 @HttpExchange("/cgi-bin/externalcontact/customer_strategy")
@@ -24,6 +26,7 @@ public interface CustomerStrategyApi {
 
 	/** One page of the rule groups' ids (doc 94883). */
 	@WeComDoc("94883")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/list")
 	IdPage list(@RequestBody PageQuery query);
 
@@ -35,6 +38,7 @@ public interface CustomerStrategyApi {
 
 	/** A rule group with its admins and privileges (doc 94883). */
 	@WeComDoc("94883")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get")
 	Details<CustomerStrategyPrivilege> get(@RequestBody StrategyId strategyId);
 
@@ -46,6 +50,7 @@ public interface CustomerStrategyApi {
 
 	/** One page of the members and departments a rule group manages (doc 94883). */
 	@WeComDoc("94883")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_range")
 	RangePage range(@RequestBody RangeQuery query);
 
@@ -57,6 +62,7 @@ public interface CustomerStrategyApi {
 
 	/** Creates a rule group and returns its id (doc 94883). */
 	@WeComDoc("94883")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/create")
 	StrategyId create(@RequestBody NewStrategy<CustomerStrategyPrivilege> strategy);
 
@@ -69,11 +75,13 @@ public interface CustomerStrategyApi {
 
 	/** Changes a rule group's name, admins, privileges and range (doc 94883). */
 	@WeComDoc("94883")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/edit")
 	void edit(@RequestBody StrategyEdit<CustomerStrategyPrivilege> edit);
 
 	/** Deletes a rule group (doc 94883). */
 	@WeComDoc("94883")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/del")
 	void delete(@RequestBody StrategyId strategyId);
 

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.Pages;
+import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.externalcontact.strategy.Strategies.Details;
 import dev.wxwork.api.externalcontact.strategy.Strategies.IdPage;
 import dev.wxwork.api.externalcontact.strategy.Strategies.NewStrategy;
@@ -17,6 +17,8 @@ import dev.wxwork.api.externalcontact.strategy.Strategies.RangePage;
 import dev.wxwork.api.externalcontact.strategy.Strategies.RangeQuery;
 import dev.wxwork.api.externalcontact.strategy.Strategies.StrategyEdit;
 import dev.wxwork.api.externalcontact.strategy.Strategies.StrategyId;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Moment rule groups (客户朋友圈规则组管理, doc 94890). */
 @HttpExchange("/cgi-bin/externalcontact/moment_strategy")
@@ -24,6 +26,7 @@ public interface MomentStrategyApi {
 
 	/** One page of the rule groups' ids (doc 94890). */
 	@WeComDoc("94890")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/list")
 	IdPage list(@RequestBody PageQuery query);
 
@@ -35,6 +38,7 @@ public interface MomentStrategyApi {
 
 	/** A rule group with its admins and privileges (doc 94890). */
 	@WeComDoc("94890")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get")
 	Details<MomentStrategyPrivilege> get(@RequestBody StrategyId strategyId);
 
@@ -46,6 +50,7 @@ public interface MomentStrategyApi {
 
 	/** One page of the members and departments a rule group manages (doc 94890). */
 	@WeComDoc("94890")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_range")
 	RangePage range(@RequestBody RangeQuery query);
 
@@ -57,6 +62,7 @@ public interface MomentStrategyApi {
 
 	/** Creates a rule group and returns its id (doc 94890). */
 	@WeComDoc("94890")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/create")
 	StrategyId create(@RequestBody NewStrategy<MomentStrategyPrivilege> strategy);
 
@@ -69,11 +75,13 @@ public interface MomentStrategyApi {
 
 	/** Changes a rule group's name, admins, privileges and range (doc 94890). */
 	@WeComDoc("94890")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/edit")
 	void edit(@RequestBody StrategyEdit<MomentStrategyPrivilege> edit);
 
 	/** Deletes a rule group (doc 94890). */
 	@WeComDoc("94890")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/del")
 	void delete(@RequestBody StrategyId strategyId);
 

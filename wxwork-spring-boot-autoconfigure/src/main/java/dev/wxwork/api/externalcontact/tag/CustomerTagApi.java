@@ -7,6 +7,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /** Customer tags: the corp's tag library, rule-group tags and tagging customers (客户标签管理, doc 92117). */
 @HttpExchange("/cgi-bin/externalcontact")
@@ -14,6 +16,7 @@ public interface CustomerTagApi {
 
 	/** The corp's tags, all of them or those with these tag or group ids (doc 92117). */
 	@WeComDoc("92117")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_corp_tag_list")
 	TagGroups list(@RequestBody TagQuery query);
 
@@ -25,41 +28,49 @@ public interface CustomerTagApi {
 
 	/** Adds tags, to an existing group (by id or name) or to a new one, and returns the group (doc 92117). */
 	@WeComDoc("92117")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/add_corp_tag")
 	AddedTags add(@RequestBody NewTags tags);
 
 	/** Renames or reorders a tag or a group (doc 92117). */
 	@WeComDoc("92117")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/edit_corp_tag")
 	void edit(@RequestBody TagEdit edit);
 
 	/** Deletes tags and groups; a group goes with its last tag (doc 92117). */
 	@WeComDoc("92117")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/del_corp_tag")
 	void delete(@RequestBody TagDeletion deletion);
 
 	/** The tags of a rule group, all of them or those with these ids (doc 94882). */
 	@WeComDoc("94882")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_strategy_tag_list")
 	TagGroups listOfStrategy(@RequestBody TagQuery query);
 
 	/** Adds tags to a rule group and returns their group (doc 94882). */
 	@WeComDoc("94882")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/add_strategy_tag")
 	AddedTags addToStrategy(@RequestBody NewTags tags);
 
 	/** Renames or reorders a rule-group tag or group (doc 94882). */
 	@WeComDoc("94882")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/edit_strategy_tag")
 	void editOfStrategy(@RequestBody TagEdit edit);
 
 	/** Deletes rule-group tags and groups (doc 94882). */
 	@WeComDoc("94882")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/del_strategy_tag")
 	void deleteOfStrategy(@RequestBody TagDeletion deletion);
 
 	/** Adds and removes corp tags on a customer, as one member's marking (doc 92118). */
 	@WeComDoc("92118")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/mark_tag")
 	void mark(@RequestBody Marking marking);
 

@@ -7,9 +7,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-import dev.wxwork.api.WeComDoc;
 import dev.wxwork.api.CursorPage;
 import dev.wxwork.api.Pages;
+import dev.wxwork.api.WeComDoc;
+import dev.wxwork.client.Idempotency;
+import dev.wxwork.client.WeComCall;
 
 /**
  * Handing customers and customer groups over from one member to another, while the member is still
@@ -20,11 +22,13 @@ public interface CustomerTransferApi {
 
 	/** Hands an employed member's customers (at most 100) to another member (doc 92125). */
 	@WeComDoc("92125")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/transfer_customer")
 	TransferAnswer transfer(@RequestBody Transfer transfer);
 
 	/** One page of the handover state of an employed member's customers (doc 94088). */
 	@WeComDoc("94088")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/transfer_result")
 	ResultPage transferResult(@RequestBody ResultQuery query);
 
@@ -36,6 +40,7 @@ public interface CustomerTransferApi {
 
 	/** One page of the customers of members who left and whom nobody took over yet (doc 92124). */
 	@WeComDoc("92124")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/get_unassigned_list")
 	UnassignedPage unassigned(@RequestBody UnassignedQuery query);
 
@@ -47,11 +52,13 @@ public interface CustomerTransferApi {
 
 	/** Hands the customers (at most 100) of a member who left to another member (doc 94081). */
 	@WeComDoc("94081")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/resigned/transfer_customer")
 	TransferAnswer transferResigned(@RequestBody Transfer transfer);
 
 	/** One page of the handover state of the customers of a member who left (doc 94082). */
 	@WeComDoc("94082")
+	@WeComCall(Idempotency.IDEMPOTENT)
 	@PostExchange("/resigned/transfer_result")
 	ResultPage resignedTransferResult(@RequestBody ResultQuery query);
 
@@ -64,11 +71,13 @@ public interface CustomerTransferApi {
 
 	/** Hands customer groups (at most 100) of members who left to a new owner (doc 92127). */
 	@WeComDoc("92127")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/groupchat/transfer")
 	GroupChatTransferAnswer transferResignedGroupChats(@RequestBody GroupChatTransfer transfer);
 
 	/** Hands customer groups (at most 100) of employed members to a new owner (doc 95703). */
 	@WeComDoc("95703")
+	@WeComCall(Idempotency.NOT_IDEMPOTENT)
 	@PostExchange("/groupchat/onjob_transfer")
 	GroupChatTransferAnswer transferGroupChats(@RequestBody GroupChatTransfer transfer);
 

@@ -1,0 +1,78 @@
+package bench.wxjava;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.cp.api.WxCpService;
+import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
+import me.chanjar.weixin.cp.bean.message.WxCpMessage;
+import me.chanjar.weixin.cp.bean.message.WxCpMessageSendResult;
+import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sample app's {@code POST /messages} contract ({@code {"toUser":"a|b","content":"…"}} → 200
+ * {@code {"msgid","invaliduser"}}, a WeCom error → 502 {@code {"errcode","errmsg"}}) served by WxJava
+ * 4.6.0 with its defaults, for benchmarks/send-throughput.sh.
+ */
+@SpringBootApplication
+@RestController
+public class WxJavaSendApplication {
+
+	private final WxCpService wxCp;
+
+	WxJavaSendApplication(WxCpService wxCp) {
+		this.wxCp = wxCp;
+	}
+
+	public static void main(String[] args) {
+		SpringApplication.run(WxJavaSendApplication.class, args);
+	}
+
+	@Bean
+	static WxCpService wxCpService(@Value("${wecom.base-url}") String baseUrl, @Value("${wecom.corp-id}") String corpId,
+			@Value("${wecom.secret}") String secret, @Value("${wecom.agent-id}") int agentId) {
+		WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
+		config.setCorpId(corpId);
+		config.setCorpSecret(secret);
+		config.setAgentId(agentId);
+		config.setBaseApiUrl(baseUrl);
+		WxCpServiceImpl service = new WxCpServiceImpl();
+		service.setWxCpConfigStorage(config);
+		return service;
+	}
+
+	record SendTextRequest(String toUser, String content) {
+	}
+
+	@PostMapping("/messages")
+	ResponseEntity<Map<String, Object>> send(@RequestBody SendTextRequest request) {
+		try {
+			WxCpMessageSendResult result = this.wxCp.getMessageService()
+				.send(WxCpMessage.TEXT().toUser(request.toUser()).content(request.content()).build());
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("msgid", result.getMsgId());
+			answer.put("invaliduser", (result.getInvalidUser() == null || result.getInvalidUser().isEmpty()) ? List.of()
+					: List.of(result.getInvalidUser().split("\\|")));
+			return ResponseEntity.ok(answer);
+		}
+		catch (WxErrorException ex) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("errcode", ex.getError().getErrorCode());
+			body.put("errmsg", ex.getError().getErrorMsg());
+			return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
+		}
+	}
+
+}
