@@ -13,6 +13,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import dev.wxwork.callback.CallbackDeduplicator;
 import dev.wxwork.callback.MemoryCallbackDeduplicator;
 import dev.wxwork.callback.RedisCallbackDeduplicator;
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.token.AccessTokenStore;
 import dev.wxwork.token.MemoryAccessTokenStore;
 import dev.wxwork.token.RedisAccessTokenStore;
@@ -33,10 +34,16 @@ final class SharedStateConfigurations {
 	@ConditionalOnProperty(prefix = "wxwork", name = "token-store", havingValue = "redis", matchIfMissing = true)
 	static class Redis {
 
+		@Bean(name = RedisCommandGuard.BEAN_NAME, destroyMethod = "close")
+		@ConditionalOnMissingBean
+		RedisCommandGuard wxWorkRedisCommandGuard(WxWorkProperties properties) {
+			return WxWorkBeans.redisCommandGuard(properties);
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
-		AccessTokenStore wxWorkAccessTokenStore(RedisConnectionFactory connectionFactory) {
-			return new RedisAccessTokenStore(connectionFactory);
+		AccessTokenStore wxWorkAccessTokenStore(RedisConnectionFactory connectionFactory, RedisCommandGuard guard) {
+			return new RedisAccessTokenStore(connectionFactory, guard);
 		}
 
 		@Bean

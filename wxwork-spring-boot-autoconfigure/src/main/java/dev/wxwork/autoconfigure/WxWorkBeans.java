@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationRegistry;
 
 import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClient;
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.token.AccessTokenStore;
 import dev.wxwork.token.MemoryAccessTokenStore;
 import dev.wxwork.token.TokenSettings;
@@ -27,6 +28,17 @@ final class WxWorkBeans {
 		WxWorkProperties.Token token = properties.getToken();
 		return new TokenSettings(token.getRefreshAhead(), token.getLockLease(), token.getLockWait(),
 				Duration.ofMillis(50), token.getStoreRetryInterval());
+	}
+
+	static RedisCommandGuard redisCommandGuard(WxWorkProperties properties) {
+		WxWorkProperties.Redis redis = properties.getRedis();
+		Duration retryInterval = (redis.getRetryInterval() != null) ? redis.getRetryInterval()
+				: properties.getToken().getStoreRetryInterval();
+		if (redis.getCommandTimeout() == null || redis.getCommandTimeout().isNegative()
+				|| redis.getCommandTimeout().isZero()) {
+			throw new WxWorkConfigurationException("wxwork.redis.command-timeout must be positive");
+		}
+		return new RedisCommandGuard(redis.getCommandTimeout(), retryInterval);
 	}
 
 	static void check(WxWorkProperties properties, AccessTokenStore store) {

@@ -39,6 +39,9 @@ public class WxWorkProperties {
 	/** Settings shared by all callback endpoints. */
 	private final CallbackSettings callback = new CallbackSettings();
 
+	/** How this library uses Redis (tokens, callback deduplication) so that it never stalls a call. */
+	private final Redis redis = new Redis();
+
 	public String getCorpId() {
 		return this.corpId;
 	}
@@ -93,6 +96,10 @@ public class WxWorkProperties {
 
 	public CallbackSettings getCallback() {
 		return this.callback;
+	}
+
+	public Redis getRedis() {
+		return this.redis;
 	}
 
 	@Override
@@ -255,6 +262,33 @@ public class WxWorkProperties {
 
 		public void setMaxBackoff(Duration maxBackoff) {
 			this.maxBackoff = maxBackoff;
+		}
+
+	}
+
+	/** How this library uses Redis. */
+	public static class Redis {
+
+		/** How long one Redis command of this library may take, whatever spring.data.redis.timeout is. */
+		private Duration commandTimeout = Duration.ofMillis(500);
+
+		/** How long Redis is bypassed after a failure or timeout before it is tried again; defaults to wxwork.token.store-retry-interval (5s). */
+		private Duration retryInterval;
+
+		public Duration getCommandTimeout() {
+			return this.commandTimeout;
+		}
+
+		public void setCommandTimeout(Duration commandTimeout) {
+			this.commandTimeout = commandTimeout;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
 		}
 
 	}

@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import java.util.function.Supplier;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+
+import dev.wxwork.redis.RedisCommandGuard;
 
 /**
  * Shares tokens through the application's own Redis connection, so that every instance of a service
@@ -31,13 +35,19 @@ public class RedisAccessTokenStore implements AccessTokenStore {
 
 	private final StringRedisTemplate redis;
 
-	public RedisAccessTokenStore(RedisConnectionFactory connectionFactory) {
+	private final RedisCommandGuard guard;
+
+	/**
+	 * @param guard gives every command its deadline and shares the breaker with the other users of Redis
+	 */
+	public RedisAccessTokenStore(RedisConnectionFactory connectionFactory, RedisCommandGuard guard) {
 		this.redis = new StringRedisTemplate(connectionFactory);
+		this.guard = guard;
 	}
 
 	@Override
 	public StoredCredential get(String key) {
-		String stored = call(() -> this.redis.opsForValue().get(key));
+		String stored = call("token get", () -> this.redis.opsForValue().get(key));
 		if (stored == null) {
 			return null;
 		}
@@ -61,7 +71,7 @@ public class RedisAccessTokenStore implements AccessTokenStore {
 			return;
 		}
 		String value = credential.expiresAt().toEpochMilli() + ":" + credential.value();
-		call(() -> {
+		call("token put", () -> {
 			this.redis.opsForValue().set(key, value, ttl);
 			return null;
 		});
@@ -69,23 +79,23 @@ public class RedisAccessTokenStore implements AccessTokenStore {
 
 	@Override
 	public boolean compareAndDelete(String key, String expected) {
-		Long deleted = call(() -> this.redis.execute(DELETE_IF_TOKEN_IS, List.of(key), expected));
+		Long deleted = call("token compare-and-delete", () -> this.redis.execute(DELETE_IF_TOKEN_IS, List.of(key), expected));
 		return deleted != null && deleted > 0;
 	}
 
 	@Override
 	public boolean tryLock(String key, String owner, Duration lease) {
-		return Boolean.TRUE.equals(call(() -> this.redis.opsForValue().setIfAbsent(key, owner, lease)));
+		return Boolean.TRUE.equals(call("lock acquire", () -> this.redis.opsForValue().setIfAbsent(key, owner, lease)));
 	}
 
 	@Override
 	public void unlock(String key, String owner) {
-		call(() -> this.redis.execute(DELETE_IF_VALUE_IS, List.of(key), owner));
+		call("lock release", () -> this.redis.execute(DELETE_IF_VALUE_IS, List.of(key), owner));
 	}
 
-	private static <T> T call(java.util.function.Supplier<T> command) {
+	private <T> T call(String operation, Supplier<T> command) {
 		try {
-			return command.get();
+			return this.guard.execute(operation, command);
 		}
 		catch (DataAccessException ex) {
 			// The message of a Redis failure names the host, never a key's value.

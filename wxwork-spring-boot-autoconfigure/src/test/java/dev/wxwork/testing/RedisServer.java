@@ -51,6 +51,67 @@ public final class RedisServer implements AutoCloseable {
 		return factory;
 	}
 
+	/**
+	 * A new connection factory with Spring Boot's default client settings: no
+	 * {@code spring.data.redis.timeout}, so Lettuce's command timeout is its default of 60 s.
+	 */
+	public LettuceConnectionFactory newDefaultConnectionFactory() {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", this.port), LettuceClientConfiguration.defaultConfiguration());
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
+	}
+
+	/**
+	 * Freezes the process (SIGSTOP): connections stay open and commands are accepted by the kernel but
+	 * never answered, as with a hung server, a failover or a full network buffer.
+	 */
+	public void hang() {
+		signal("STOP");
+	}
+
+	/** Lets a {@link #hang() hung} server run again (SIGCONT); it answers what it received meanwhile. */
+	public void resume() {
+		signal("CONT");
+	}
+
+	/** Kills the process (SIGKILL), as a crash would: no clean shutdown, connections reset. */
+	public void kill() {
+		if (this.process != null) {
+			if (this.process.isAlive()) {
+				resume();
+			}
+			this.process.destroyForcibly();
+			try {
+				this.process.waitFor();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.process = null;
+		}
+	}
+
+	private void signal(String name) {
+		if (this.process == null) {
+			throw new IllegalStateException("redis-server is not running");
+		}
+		try {
+			int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(this.process.pid())).inheritIO().start().waitFor();
+			if (exit != 0) {
+				throw new IllegalStateException("kill -" + name + " failed with " + exit);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Sends one command with redis-cli and returns its output. */
 	public String cli(String... command) {
 		List<String> args = new java.util.ArrayList<>(List.of(binary("redis-cli"), "-p", String.valueOf(this.port)));
@@ -73,6 +134,9 @@ public final class RedisServer implements AutoCloseable {
 	/** Stops the server, as when Redis goes down. */
 	public void stop() {
 		if (this.process != null) {
+			if (this.process.isAlive()) {
+				resume();
+			}
 			this.process.destroy();
 			try {
 				this.process.waitFor();

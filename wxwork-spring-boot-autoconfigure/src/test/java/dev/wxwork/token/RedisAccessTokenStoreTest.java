@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class RedisAccessTokenStoreTest {
 	static void start() {
 		redis = RedisServer.start();
 		connections = redis.newConnectionFactory();
-		store = new RedisAccessTokenStore(connections);
+		store = new RedisAccessTokenStore(connections, new RedisCommandGuard(Duration.ofSeconds(2), Duration.ofMillis(1)));
 	}
 
 	@AfterAll
@@ -79,7 +80,7 @@ class RedisAccessTokenStoreTest {
 		nowhere.afterPropertiesSet();
 		try {
 			assertThatExceptionOfType(TokenStoreUnavailableException.class)
-				.isThrownBy(() -> new RedisAccessTokenStore(nowhere).get("k"));
+				.isThrownBy(() -> new RedisAccessTokenStore(nowhere, new RedisCommandGuard(Duration.ofSeconds(2), Duration.ofSeconds(5))).get("k"));
 		}
 		finally {
 			nowhere.destroy();

@@ -18,6 +18,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClient;
+import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
 import dev.wxwork.testing.WeComStandIn;
 
@@ -62,7 +63,8 @@ class TokenClusterTest {
 		this.connections.add(connectionFactory);
 		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10),
 				RetryPolicy.defaults());
-		return new WxWorkAgent("app", 1L, "corp1", secret, http, new RedisAccessTokenStore(connectionFactory),
+		return new WxWorkAgent("app", 1L, "corp1", secret, http, new RedisAccessTokenStore(connectionFactory,
+				new RedisCommandGuard(Duration.ofMillis(500), Duration.ofMillis(500))),
 				new CredentialKeys("wxwork-test"), TokenSettings.defaults().withStoreRetryInterval(Duration.ofMillis(500)),
 				Clock.systemUTC());
 	}
