@@ -24,6 +24,7 @@ import dev.wxwork.callback.CallbackHandOff;
 import dev.wxwork.callback.LoggingCallbackErrorHandler;
 import dev.wxwork.callback.MemoryCallbackHandOff;
 import dev.wxwork.callback.RedisStreamCallbackHandOff;
+import dev.wxwork.redis.RedisCommandGuard;
 
 /**
  * Where callbacks for async handlers wait: a Redis Stream when the application has a Redis connection and
@@ -61,9 +62,13 @@ final class CallbackHandOffConfigurations {
 		RedisStreamCallbackHandOff wxWorkCallbackHandOff(RedisConnectionFactory connectionFactory,
 				WxWorkProperties properties, CallbackErrorHandler errorHandler,
 				ObjectProvider<ObservationRegistry> observations,
-				@Qualifier(EXECUTOR_BEAN_NAME) ObjectProvider<TaskExecutor> executor, Environment environment) {
-			return WxWorkCallbackBeans.redisHandOff(connectionFactory, properties, errorHandler,
-					observations.getIfAvailable(() -> ObservationRegistry.NOOP), executor.getIfAvailable(), environment);
+				@Qualifier(EXECUTOR_BEAN_NAME) ObjectProvider<TaskExecutor> executor,
+				ObjectProvider<RedisCommandGuard> guard, Environment environment) {
+			RedisStreamCallbackHandOff handOff = WxWorkCallbackBeans.redisHandOff(connectionFactory, properties,
+					errorHandler, observations.getIfAvailable(() -> ObservationRegistry.NOOP), executor.getIfAvailable(),
+					environment);
+			handOff.setCommandGuard(guard.getIfAvailable());
+			return handOff;
 		}
 
 	}

@@ -36,6 +36,8 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.stream.StreamMessageListenerContainer;
 import org.springframework.data.redis.stream.StreamMessageListenerContainer.StreamMessageListenerContainerOptions;
 
+import dev.wxwork.redis.RedisCommandGuard;
+
 /**
  * Stores each callback for an async handler in a Redis Stream before WeCom gets its 200, and runs the
  * handlers from that stream on every instance, through Spring Data Redis's
@@ -76,6 +78,15 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 			redis.call('XDEL', KEYS[1], ARGV[2])
 			return id""", String.class);
 
+	// hands an entry back to the group at once: a copy any consumer reads next, the original acknowledged
+	private static final RedisScript<String> REQUEUE = RedisScript.of("""
+			local fields = redis.call('XRANGE', KEYS[1], ARGV[2], ARGV[2])
+			if #fields == 0 then return false end
+			local id = redis.call('XADD', KEYS[1], '*', unpack(fields[1][2]))
+			redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+			redis.call('XDEL', KEYS[1], ARGV[2])
+			return id""", String.class);
+
 	// XAUTOCLAIM has no Spring Data Redis method; JUSTID, because the entries are read with XRANGE after.
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> AUTOCLAIM = RedisScript.of("""
@@ -102,6 +113,8 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 
 	private final CountDownLatch stopping = new CountDownLatch(1);
 
+	private RedisCommandGuard guard;
+
 	private StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
 
 	private ScheduledExecutorService scheduler;
@@ -120,6 +133,15 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 		this.settings = settings;
 		this.consumerExecutor = consumerExecutor;
 		this.consumerName = (settings.consumerName() != null) ? settings.consumerName() : defaultConsumerName();
+	}
+
+	/**
+	 * Stores callbacks through the application's Redis command guard: a Redis that hangs or is down costs a
+	 * request at most the guard's command timeout (then nothing while its breaker is open), and WeCom is
+	 * answered 503 instead of a 200 for a callback that was not stored.
+	 */
+	public void setCommandGuard(RedisCommandGuard guard) {
+		this.guard = guard;
 	}
 
 	/** The host name, the process id and a random part: unique for every start of every instance. */
@@ -164,12 +186,16 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 		fields.put("timestamp", sealed.timestamp());
 		fields.put("nonce", sealed.nonce());
 		fields.put("body", new String(sealed.body(), StandardCharsets.UTF_8));
+		MapRecord<String, String, String> entry = MapRecord.create(app.stream(), fields);
 		try {
-			RecordId id = this.redis.opsForStream().add(MapRecord.create(app.stream(), fields));
+			RecordId id = (this.guard != null)
+					? this.guard.execute("async callback store", () -> this.redis.opsForStream().add(entry))
+					: this.redis.opsForStream().add(entry);
 			return id != null;
 		}
 		catch (RuntimeException ex) {
-			// not stored, so not acknowledged: WeCom retries (on this or another instance)
+			// not stored, so not acknowledged: WeCom retries (on this or another instance). No fallback to
+			// memory: a 200 would promise a durability that a crash would break.
 			logger.warn("Could not store " + message + " of app '" + endpoint.agentName() + "' in Redis ("
 					+ ex.getClass().getSimpleName() + ")");
 			return false;
@@ -257,8 +283,14 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 
 	private void process(App app, String id, Map<String, String> fields) {
 		String key = app.stream() + " " + id;
-		if (this.stopping.getCount() == 0 || !this.inFlight.add(key)) {
-			return; // stopping, or already running here: it stays pending
+		if (!this.inFlight.add(key)) {
+			return; // already running here
+		}
+		if (this.stopping.getCount() == 0) {
+			// read while stopping: handed back for another instance at once, not after the claim timeout
+			handBack(app, id);
+			this.inFlight.remove(key);
+			return;
 		}
 		try {
 			CallbackMessage message;
@@ -286,8 +318,8 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 			}
 		}
 		catch (InterruptedException ex) {
-			logger.info("Stopping: stream entry " + id + " of app '" + app.endpoint().agentName()
-					+ "' stays pending for another instance");
+			// stopping between two attempts
+			handBack(app, id);
 		}
 		catch (RuntimeException ex) {
 			// Redis failed on the acknowledgement: the entry stays pending and runs again somewhere (at least once)
@@ -296,6 +328,18 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 		}
 		finally {
 			this.inFlight.remove(key);
+		}
+	}
+
+	private void handBack(App app, String id) {
+		try {
+			this.redis.execute(REQUEUE, List.of(app.stream()), GROUP, id);
+			logger.info("Stopping: handed stream entry " + id + " of app '" + app.endpoint().agentName()
+					+ "' back for another instance");
+		}
+		catch (RuntimeException ex) {
+			logger.info("Stopping: stream entry " + id + " of app '" + app.endpoint().agentName()
+					+ "' stays pending until another instance claims it (" + ex.getClass().getSimpleName() + ")");
 		}
 	}
 
