@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.wxwork.autoconfigure.WxWorkAutoConfiguration;
 import dev.wxwork.autoconfigure.WxWorkCallbackAutoConfiguration;
@@ -75,6 +77,28 @@ class AsyncCallbackHandOffConfigurationTest {
 				.run((context) -> assertThat(context).hasSingleBean(MemoryCallbackHandOff.class));
 			withRedis.withPropertyValues("wxwork.token-store=memory", "wxwork.callback.async.store=redis")
 				.run((context) -> assertThat(context).hasSingleBean(RedisStreamCallbackHandOff.class));
+		}
+	}
+
+	@Test
+	void closingTheContextLetsARunningHandlerFinishWhileRedisIsStillThere() {
+		try (RedisServer redis = RedisServer.start()) {
+			this.runner.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port())
+				.run((context) -> {
+					Handlers handlers = context.getBean(Handlers.class);
+					CallbackEndpoint endpoint = context.getBean(CallbackEndpointRegistrar.class).endpoints().get("demo");
+					assertThat(receive(endpoint, "slow-write").status()).isEqualTo(200);
+					Instant deadline = Instant.now().plusSeconds(30);
+					while (handlers.slowWritesStarted.get() == 0) {
+						assertThat(Instant.now()).as("the handler started within 30 s").isBefore(deadline);
+						Thread.sleep(10);
+					}
+					// as SIGTERM does: the web server and the Redis connection factory stop too
+					context.close();
+				});
+			// the handler wrote to Redis a second after shutdown began, and its entry was acknowledged
+			assertThat(redis.cli("GET", "written-by-handler")).isEqualTo("yes");
+			assertThat(redis.cli("XLEN", "wxwork:{wwcorp:demo}:callbacks")).isEqualTo("0");
 		}
 	}
 
@@ -146,9 +170,12 @@ class AsyncCallbackHandOffConfigurationTest {
 
 		final List<String> failedAttempts = new CopyOnWriteArrayList<>();
 
+		final AtomicLong slowWritesStarted = new AtomicLong();
+
 		@Bean
-		DemoCallbacks demoCallbacks(org.springframework.beans.factory.ObjectProvider<ObservationRegistry> observations) {
-			return new DemoCallbacks(this, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		DemoCallbacks demoCallbacks(org.springframework.beans.factory.ObjectProvider<ObservationRegistry> observations,
+				org.springframework.beans.factory.ObjectProvider<RedisConnectionFactory> redis) {
+			return new DemoCallbacks(this, observations.getIfAvailable(() -> ObservationRegistry.NOOP), redis);
 		}
 
 		Seen await() throws InterruptedException {
@@ -169,13 +196,23 @@ class AsyncCallbackHandOffConfigurationTest {
 
 		private final ObservationRegistry observations;
 
-		DemoCallbacks(Handlers record, ObservationRegistry observations) {
+		private final org.springframework.beans.factory.ObjectProvider<RedisConnectionFactory> redis;
+
+		DemoCallbacks(Handlers record, ObservationRegistry observations,
+				org.springframework.beans.factory.ObjectProvider<RedisConnectionFactory> redis) {
 			this.record = record;
 			this.observations = observations;
+			this.redis = redis;
 		}
 
 		@OnEvent(async = true)
-		void clicked(MenuClickEvent click) {
+		void clicked(MenuClickEvent click) throws InterruptedException {
+			if ("slow-write".equals(click.eventKey())) {
+				this.record.slowWritesStarted.incrementAndGet();
+				Thread.sleep(1000);
+				new StringRedisTemplate(this.redis.getObject()).opsForValue().set("written-by-handler", "yes");
+				return;
+			}
 			if ("fail".equals(click.eventKey())) {
 				this.record.failedAttempts.add(click.eventKey());
 				throw new IllegalStateException("failing on purpose");
