@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Durable async callbacks across real processes: instances of the packaged jar on one real
- * {@code redis-server}, all sending through ONE simulated WeCom, a third process of the jar that stays up
- * whichever instance dies (so the welcomes it counts survive the instance that sent them). Instance A
+ * {@code redis-server}, all sending through ONE simulated WeCom, another process of the jar that stays up
+ * whichever instance dies (so the welcomes it counts survive the instance that sent them). An instance A
  * acknowledges a few hundred {@code create_user} events, whose welcome sends are slowed down so that work is
- * in flight; then A is killed (SIGKILL) or stopped (SIGTERM), and instance B must finish every one.
+ * in flight; then A is killed (SIGKILL) or stopped (SIGTERM), and the others (B at least) must finish every one.
  */
 class SampleDurableCallbacksIT {
 
@@ -41,21 +41,31 @@ class SampleDurableCallbacksIT {
 
 	private static SampleAppProcess b;
 
+	// A to be killed, and A to be stopped: started with the others, so that the JVMs start side by side
+	private static SampleAppProcess killed;
+
+	private static SampleAppProcess stopped;
+
 	@BeforeAll
-	static void startRedisWeComAndInstanceB() throws Exception {
+	static void startRedisWeComAndTheInstances() throws Exception {
 		redis = RedisServerProcess.start("sample-durable-it-redis.log");
 		// The simulated WeCom: a welcome takes 300 ms to send, so that instances hold work when they die.
 		wecom = SampleAppProcess.start("sample-durable-it-wecom.log", "--sample.simulator.send-latency=300ms");
 		b = instance("sample-durable-it-b.log");
+		killed = instance("sample-durable-it-a-killed.log");
+		stopped = instance("sample-durable-it-a-stopped.log");
 		Instant deadline = Instant.now().plus(STARTUP);
-		wecom.awaitStarted(deadline);
-		b.awaitStarted(deadline);
+		for (SampleAppProcess app : List.of(wecom, b, killed, stopped)) {
+			app.awaitStarted(deadline);
+		}
 	}
 
 	@AfterAll
 	static void stopEverything() throws Exception {
 		try {
 			close(b);
+			close(killed);
+			close(stopped);
 		}
 		finally {
 			try {
@@ -71,72 +81,62 @@ class SampleDurableCallbacksIT {
 
 	@Test
 	void workAcknowledgedByAnInstanceThatIsKilledIsFinishedByTheOther() throws Exception {
-		SampleAppProcess a = instance("sample-durable-it-a-killed.log").awaitStarted(Instant.now().plus(STARTUP));
+		SampleAppProcess a = killed;
 		int members = 300;
-		try {
-			pushCreateUserEvents(a, "k", members);
-			long pendingOnA = awaitPendingOn(a);
-			long claimsBefore = claims(b);
-			Instant killed = Instant.now();
-			a.kill();
+		pushCreateUserEvents(a, "k", members);
+		long pendingOnA = awaitPendingOn(a);
+		long claimsBefore = claims();
+		Instant killedAt = Instant.now();
+		a.kill();
 
-			Instant claimed = null;
-			Instant deadline = killed.plusSeconds(180);
-			Map<String, Long> welcomes = welcomes("k");
-			while (welcomes.size() < members && Instant.now().isBefore(deadline)) {
-				Thread.sleep(200);
-				if (claimed == null && claims(b) > claimsBefore) {
-					claimed = Instant.now();
-				}
-				welcomes = welcomes("k");
-			}
-			if (claimed == null && claims(b) > claimsBefore) {
+		Instant claimed = null;
+		Instant deadline = killedAt.plusSeconds(180);
+		Map<String, Long> welcomes = welcomes("k");
+		while (welcomes.size() < members && Instant.now().isBefore(deadline)) {
+			Thread.sleep(200);
+			if (claimed == null && claims() > claimsBefore) {
 				claimed = Instant.now();
 			}
-			Instant done = Instant.now();
-			long doubled = welcomes.values().stream().filter((count) -> count > 1).count();
-			System.out.printf("DURABLE kill -9: %d acknowledged, %d welcomed, %d twice, %d lost; %d pending on A when killed; "
-					+ "B claimed them %d ms after the kill (claim-idle-timeout %s); all welcomed %d ms after the kill%n",
-					members, welcomes.size(), doubled, members - welcomes.size(), pendingOnA,
-					(claimed != null) ? Duration.between(killed, claimed).toMillis() : -1, CLAIM_IDLE_TIMEOUT,
-					Duration.between(killed, done).toMillis());
+			welcomes = welcomes("k");
+		}
+		if (claimed == null && claims() > claimsBefore) {
+			claimed = Instant.now();
+		}
+		Instant done = Instant.now();
+		long doubled = welcomes.values().stream().filter((count) -> count > 1).count();
+		System.out.printf("DURABLE kill -9: %d acknowledged, %d welcomed, %d twice, %d lost; %d pending on A when killed; "
+				+ "claimed %d ms after the kill (claim-idle-timeout %s); all welcomed %d ms after the kill%n",
+				members, welcomes.size(), doubled, members - welcomes.size(), pendingOnA,
+				(claimed != null) ? Duration.between(killedAt, claimed).toMillis() : -1, CLAIM_IDLE_TIMEOUT,
+				Duration.between(killedAt, done).toMillis());
 
-			assertThat(welcomes).as("members welcomed; see " + b.log().toAbsolutePath()).hasSize(members);
-			assertThat(claimed).as("B logged that it claimed what A left pending").isNotNull();
-			// only what A held when it died may run twice: at least once, not at least twice
-			assertThat(doubled).as("members welcomed twice").isLessThanOrEqualTo(pendingOnA);
-			assertThat(redis.cli("XLEN", STREAM)).as("entries left in the stream").containsExactly("0");
-		}
-		finally {
-			close(a);
-		}
+		assertThat(welcomes).as("members welcomed; see " + b.log().toAbsolutePath()).hasSize(members);
+		assertThat(claimed).as("a surviving instance logged that it claimed what A left pending").isNotNull();
+		// only what A held when it died may run twice: at least once, not at least twice
+		assertThat(doubled).as("members welcomed twice").isLessThanOrEqualTo(pendingOnA);
+		assertThat(redis.cli("XLEN", STREAM)).as("entries left in the stream").containsExactly("0");
 	}
 
 	@Test
 	void sigtermWithWorkInFlightLosesNothingAcknowledgedAndRunsNothingTwice() throws Exception {
-		SampleAppProcess a = instance("sample-durable-it-a-stopped.log").awaitStarted(Instant.now().plus(STARTUP));
+		SampleAppProcess a = stopped;
 		int members = 100;
-		try {
-			pushCreateUserEvents(a, "t", members);
-			awaitPendingOn(a);
-			int exitCode = a.terminate(Duration.ofSeconds(60));
-			assertThat(exitCode).as("A's exit code after SIGTERM; see " + a.log().toAbsolutePath()).isIn(0, 143);
+		pushCreateUserEvents(a, "t", members);
+		awaitPendingOn(a);
+		int exitCode = a.terminate(Duration.ofSeconds(60));
+		assertThat(exitCode).as("A's exit code after SIGTERM; see " + a.log().toAbsolutePath()).isIn(0, 143);
 
-			Instant deadline = Instant.now().plusSeconds(120);
-			Map<String, Long> welcomes = welcomes("t");
-			while (welcomes.size() < members && Instant.now().isBefore(deadline)) {
-				Thread.sleep(200);
-				welcomes = welcomes("t");
-			}
-			assertThat(welcomes).as("members welcomed; see " + b.log().toAbsolutePath()).hasSize(members);
-			// A finished what it was running before Redis went away, and acknowledged it: nothing ran twice
-			assertThat(welcomes).allSatisfy((member, count) -> assertThat(count).as("welcomes to " + member).isOne());
-			String log = Files.readString(a.log(), StandardCharsets.UTF_8);
-			assertThat(log).as("A's log after SIGTERM").doesNotContain("STOPPED").doesNotContain("gave up on");
+		Instant deadline = Instant.now().plusSeconds(120);
+		Map<String, Long> welcomes = welcomes("t");
+		while (welcomes.size() < members && Instant.now().isBefore(deadline)) {
+			Thread.sleep(200);
+			welcomes = welcomes("t");
 		}
-		finally {
-			close(a);
-		}
+		assertThat(welcomes).as("members welcomed; see " + b.log().toAbsolutePath()).hasSize(members);
+		// A finished what it was running before Redis went away, and acknowledged it: nothing ran twice
+		assertThat(welcomes).allSatisfy((member, count) -> assertThat(count).as("welcomes to " + member).isOne());
+		String log = Files.readString(a.log(), StandardCharsets.UTF_8);
+		assertThat(log).as("A's log after SIGTERM").doesNotContain("STOPPED").doesNotContain("gave up on");
 	}
 
 	private static SampleAppProcess instance(String logName) throws Exception {
@@ -205,9 +205,13 @@ class SampleDurableCallbacksIT {
 		return counts;
 	}
 
-	/** How often the instance logged that it claimed entries left pending by another. */
-	private static long claims(SampleAppProcess instance) throws Exception {
-		return Files.readString(instance.log(), StandardCharsets.UTF_8).lines().filter((line) -> line.contains("Claimed ")).count();
+	/** How often the instances logged that they claimed entries left pending by another. */
+	private static long claims() throws Exception {
+		long claims = 0;
+		for (SampleAppProcess instance : List.of(b, killed, stopped)) {
+			claims += Files.readString(instance.log(), StandardCharsets.UTF_8).lines().filter((line) -> line.contains("Claimed ")).count();
+		}
+		return claims;
 	}
 
 	private static void close(SampleAppProcess app) {
