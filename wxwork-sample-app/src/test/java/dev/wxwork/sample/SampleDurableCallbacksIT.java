@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +33,12 @@ class SampleDurableCallbacksIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Duration STARTUP = Duration.ofSeconds(120);
+	// four JVMs start side by side: generous on a loaded two-core machine
+	private static final Duration STARTUP = Duration.ofSeconds(300);
 
 	private static final Duration CLAIM_IDLE_TIMEOUT = Duration.ofSeconds(3);
+
+	private static final Pattern CLAIMED = Pattern.compile("Claimed (\\d+) async callbacks");
 
 	private static RedisServerProcess redis;
 
@@ -99,21 +104,22 @@ class SampleDurableCallbacksIT {
 			}
 			welcomes = welcomes("k");
 		}
-		if (claimed == null && claims() > claimsBefore) {
+		long claimedEntries = claims() - claimsBefore;
+		if (claimed == null && claimedEntries > 0) {
 			claimed = Instant.now();
 		}
 		Instant done = Instant.now();
 		long doubled = welcomes.values().stream().filter((count) -> count > 1).count();
-		System.out.printf("DURABLE kill -9: %d acknowledged, %d welcomed, %d twice, %d lost; %d pending on A when killed; "
-				+ "claimed %d ms after the kill (claim-idle-timeout %s); all welcomed %d ms after the kill%n",
-				members, welcomes.size(), doubled, members - welcomes.size(), pendingOnA,
+		System.out.printf("DURABLE kill -9: %d acknowledged, %d welcomed, %d twice, %d lost; %d pending on A before the kill, "
+				+ "%d claimed by survivors %d ms after the kill (claim-idle-timeout %s); all welcomed %d ms after the kill%n",
+				members, welcomes.size(), doubled, members - welcomes.size(), pendingOnA, claimedEntries,
 				(claimed != null) ? Duration.between(killedAt, claimed).toMillis() : -1, CLAIM_IDLE_TIMEOUT,
 				Duration.between(killedAt, done).toMillis());
 
 		assertThat(welcomes).as("members welcomed; see " + b.log().toAbsolutePath()).hasSize(members);
 		assertThat(claimed).as("a surviving instance logged that it claimed what A left pending").isNotNull();
-		// only what A held when it died may run twice: at least once, not at least twice
-		assertThat(doubled).as("members welcomed twice").isLessThanOrEqualTo(pendingOnA);
+		// only entries claimed from A (what it held when it died) may run twice: at least once, not at least twice
+		assertThat(doubled).as("members welcomed twice").isLessThanOrEqualTo(claimedEntries);
 		assertThat(redis.cli("XLEN", STREAM)).as("entries left in the stream").containsExactly("0");
 	}
 
@@ -142,7 +148,9 @@ class SampleDurableCallbacksIT {
 	private static SampleAppProcess instance(String logName) throws Exception {
 		return SampleAppProcess.start(logName, "--wxwork.token-store=redis", "--spring.data.redis.port=" + redis.port(),
 				"--wxwork.api-base-url=" + wecom.baseUrl() + "/simulator",
-				"--wxwork.callback.async.claim-idle-timeout=" + CLAIM_IDLE_TIMEOUT.toMillis() + "ms");
+				"--wxwork.callback.async.claim-idle-timeout=" + CLAIM_IDLE_TIMEOUT.toMillis() + "ms",
+				// generous on a loaded machine: a handler still running after it would run again elsewhere
+				"--wxwork.callback.async-shutdown-timeout=30s");
 	}
 
 	/** Pushes members {@code <prefix>001...}, each acknowledged by the instance; every tenth has no Name. */
@@ -205,11 +213,14 @@ class SampleDurableCallbacksIT {
 		return counts;
 	}
 
-	/** How often the instances logged that they claimed entries left pending by another. */
+	/** How many entries left pending by another instance the instances logged that they claimed. */
 	private static long claims() throws Exception {
 		long claims = 0;
 		for (SampleAppProcess instance : List.of(b, killed, stopped)) {
-			claims += Files.readString(instance.log(), StandardCharsets.UTF_8).lines().filter((line) -> line.contains("Claimed ")).count();
+			Matcher claim = CLAIMED.matcher(Files.readString(instance.log(), StandardCharsets.UTF_8));
+			while (claim.find()) {
+				claims += Long.parseLong(claim.group(1));
+			}
 		}
 		return claims;
 	}

@@ -83,7 +83,10 @@ public final class CallbackEndpoint {
 		this.deduplicationKeyPrefix = settings.redisKeyPrefix() + ":callback:" + agent.corpId() + ":" + this.agentName + ":";
 		// bounded so that the clock's second plus or minus the tolerance cannot overflow
 		this.toleranceSeconds = Math.min(Math.max(0, settings.timestampTolerance().toSeconds()), Long.MAX_VALUE / 4);
-		handOff.register(this);
+		if (dispatcher.hasAsyncHandlers()) {
+			// an app without async handlers costs the hand-off nothing (with Redis: no consumers polling)
+			handOff.register(this);
+		}
 	}
 
 	/** The corp id the app belongs to. */

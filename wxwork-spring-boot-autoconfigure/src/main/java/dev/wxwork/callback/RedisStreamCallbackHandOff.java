@@ -207,6 +207,10 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 		if (this.running) {
 			return;
 		}
+		this.running = true;
+		if (this.apps.isEmpty()) {
+			return; // no app has async handlers: nothing to consume
+		}
 		this.apps.values().forEach(this::ensureGroup);
 		StreamMessageListenerContainerOptions<String, MapRecord<String, String, String>> options = StreamMessageListenerContainerOptions
 			.builder()
@@ -237,7 +241,6 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 		this.scheduler.scheduleWithFixedDelay(this::keepInFlightEntriesBusy, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
 		long claim = Math.max(100, this.settings.claimIdleTimeout().toMillis() / 2);
 		this.scheduler.scheduleWithFixedDelay(this::claimAbandonedEntries, claim, claim, TimeUnit.MILLISECONDS);
-		this.running = true;
 		logger.info("Async callbacks of " + this.apps.keySet() + " run from Redis Streams as consumer '" + this.consumerName
 				+ "' of group '" + GROUP + "'");
 	}
@@ -252,8 +255,11 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 			this.running = false;
 			stopped = this.container;
 		}
-		// take nothing new; a handler waiting to retry gives up its entry, which stays pending for another instance
+		// take nothing new; a handler waiting to retry hands its entry back for another instance
 		this.stopping.countDown();
+		if (stopped == null) {
+			return;
+		}
 		stopped.stop();
 		this.scheduler.shutdownNow();
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();

@@ -219,6 +219,19 @@ class RedisStreamCallbackHandOffTest {
 	}
 
 	@Test
+	void anAppWithoutAsyncHandlersHasNoStreamAndNoConsumers() throws Exception {
+		RedisStreamCallbackHandOff handOff = handOff("a", 3, Duration.ofMillis(900));
+		CallbackEndpoint endpoint = endpoint(handOff, CallbackDispatcher.builder("demo").add(new SyncClicks(), SyncClicks.class).build(),
+				new MemoryCallbackDeduplicator(Duration.ofMinutes(10), 100, Clock.systemUTC()));
+		handOff.start();
+		assertThat(receive(endpoint, "sync").status()).isEqualTo(200);
+		Thread.sleep(1000); // longer than a poll and a claim round: nothing was created meanwhile
+		assertThat(this.redis.cli("EXISTS", STREAM)).isEqualTo("0");
+		assertThat(this.redis.cli("CLIENT", "LIST").lines().filter((client) -> client.contains("cmd=xreadgroup")).count())
+			.isZero();
+	}
+
+	@Test
 	void anAppsStreamAndItsDeadLettersShareOneClusterSlot() {
 		String stream = RedisStreamCallbackHandOff.streamKey("wxwork", "wwcorp", "demo");
 		String dead = RedisStreamCallbackHandOff.deadLetterKey("wxwork", "wwcorp", "demo");
@@ -252,12 +265,16 @@ class RedisStreamCallbackHandOffTest {
 	}
 
 	private CallbackEndpoint endpoint(CallbackHandOff handOff, CallbackDeduplicator deduplicator) {
+		return endpoint(handOff, CallbackDispatcher.builder("demo").add(this.clicks, Clicks.class).build(), deduplicator);
+	}
+
+	private CallbackEndpoint endpoint(CallbackHandOff handOff, CallbackDispatcher dispatcher, CallbackDeduplicator deduplicator) {
 		WxWorkHttpClient http = new WxWorkHttpClient("http://127.0.0.1:9", Duration.ofSeconds(1), Duration.ofSeconds(1),
 				new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)));
 		WxWorkAgent agent = new WxWorkAgent("demo", 1000002L, CORP_ID, "unused", http, new MemoryAccessTokenStore(),
 				new CredentialKeys("test"), TokenSettings.defaults(), Clock.systemUTC());
 		return new CallbackEndpoint(agent, new CallbackCrypto(TOKEN, KEY, CORP_ID),
-				CallbackDispatcher.builder("demo").add(this.clicks, Clicks.class).build(), deduplicator, handOff,
+				dispatcher, deduplicator, handOff,
 				new CallbackEndpoint.Settings(Duration.ofMinutes(5), 256 * 1024, "wxwork"), Clock.systemUTC());
 	}
 
@@ -283,6 +300,14 @@ class RedisStreamCallbackHandOffTest {
 			assertThat(Instant.now()).as(what + " within 30 s").isBefore(deadline);
 			Thread.sleep(20);
 		}
+	}
+
+	static class SyncClicks {
+
+		@OnEvent
+		void clicked(MenuClickEvent click) {
+		}
+
 	}
 
 	static class Clicks {
