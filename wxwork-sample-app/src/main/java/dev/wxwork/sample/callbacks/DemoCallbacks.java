@@ -47,9 +47,10 @@ class DemoCallbacks {
 	 */
 	@OnEvent(async = true)
 	void memberCreated(CreateUserEvent event, CallbackMessage callback, WxWorkAgent demo) {
-		this.log.record(callback);
 		String name = (event.name() != null && !event.name().isBlank()) ? event.name() : event.userId();
 		demo.messages().send(AppMessage.text("welcome, " + name).toUsers(event.userId()).build());
+		// recorded once handled: a failed send is retried, and would otherwise be listed once per attempt
+		this.log.record(callback);
 		logger.info("Member created and welcomed: " + event.userId());
 	}
 
