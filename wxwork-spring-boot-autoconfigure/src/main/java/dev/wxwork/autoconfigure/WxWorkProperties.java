@@ -449,8 +449,8 @@ public class WxWorkProperties {
 		/** With Redis: how long a callback stays pending on a silent instance before another instance claims it (XAUTOCLAIM). */
 		private Duration claimIdleTimeout = Duration.ofSeconds(30);
 
-		/** With Redis: how long one blocking read of the stream waits for new callbacks (with Lettuce and no pool, each read opens a connection). */
-		private Duration pollTimeout = Duration.ofSeconds(5);
+		/** With Redis: how long one blocking read of the stream waits for new callbacks; shutdown waits for reads under way. */
+		private Duration pollTimeout = Duration.ofSeconds(2);
 
 		public Store getStore() {
 			return this.store;

@@ -105,6 +105,8 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 
 	private final Executor consumerExecutor;
 
+	private final java.util.concurrent.atomic.AtomicInteger polling = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final String consumerName;
 
 	private final Map<String, App> apps = new ConcurrentHashMap<>();
@@ -217,7 +219,7 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 			.serializer(RedisSerializer.string())
 			.batchSize(1) // one entry per read: what a dying instance holds is little
 			.pollTimeout(this.settings.pollTimeout())
-			.executor(this.consumerExecutor)
+			.executor(this::poll)
 			.errorHandler(this::readFailed)
 			.build();
 		this.container = StreamMessageListenerContainer.create(this.connectionFactory, options);
@@ -264,7 +266,8 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 		this.scheduler.shutdownNow();
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 		try {
-			while (!this.inFlight.isEmpty() && System.nanoTime() < deadline) {
+			// a read still blocked returns within the poll timeout; what it brings is handed back while Redis is up
+			while ((!this.inFlight.isEmpty() || this.polling.get() > 0) && System.nanoTime() < deadline) {
 				Thread.sleep(20);
 			}
 		}
@@ -389,6 +392,19 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 		}
 	}
 
+	/** Runs a poll task of the container, counted, so that stopping can wait until no read is under way. */
+	private void poll(Runnable task) {
+		this.consumerExecutor.execute(() -> {
+			this.polling.incrementAndGet();
+			try {
+				task.run();
+			}
+			finally {
+				this.polling.decrementAndGet();
+			}
+		});
+	}
+
 	/** Claims this instance's running entries for itself again, which resets their idle time. */
 	private void keepInFlightEntriesBusy() {
 		for (App app : this.apps.values()) {
@@ -477,9 +493,9 @@ public class RedisStreamCallbackHandOff implements CallbackHandOff, SmartLifecyc
 			if (consumers < 1) {
 				throw new IllegalArgumentException("wxwork.callback.async-threads must be at least 1, not " + consumers);
 			}
-			if (claimIdleTimeout.compareTo(pollTimeout) <= 0) {
+			if (claimIdleTimeout.isNegative() || claimIdleTimeout.isZero() || pollTimeout.isNegative() || pollTimeout.isZero()) {
 				throw new IllegalArgumentException("wxwork.callback.async.claim-idle-timeout (" + claimIdleTimeout
-						+ ") must be longer than wxwork.callback.async.poll-timeout (" + pollTimeout + ")");
+						+ ") and wxwork.callback.async.poll-timeout (" + pollTimeout + ") must be positive");
 			}
 		}
 
