@@ -152,7 +152,7 @@ class SampleAppIT {
 	}
 
 	@Test
-	void listsAPushedMemberCreatedEventInEvents() throws Exception {
+	void welcomesAPushedNewMemberAfterTheAcknowledgementAndListsTheEvent() throws Exception {
 		String userId = "lisi" + System.nanoTime();
 		JsonNode answer = push(JSON.createObjectNode()
 			.put("msgType", "event")
@@ -162,6 +162,17 @@ class SampleAppIT {
 			.put("name", "李四"));
 		assertThat(answer.path("status").asInt()).isEqualTo(200);
 		assertThat(answer.path("replyContent").isNull()).isTrue();
+		// async: acknowledged first, handled after; the welcome reaches the simulated WeCom once
+		Instant deadline = Instant.now().plusSeconds(30);
+		List<JsonNode> welcomes = welcomesTo(userId);
+		while (welcomes.isEmpty() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+			welcomes = welcomesTo(userId);
+		}
+		assertThat(welcomes).as("welcomes to " + userId).singleElement().satisfies((welcome) -> {
+			assertThat(welcome.path("content").asString()).isEqualTo("welcome, 李四");
+			assertThat(welcome.path("count").asLong()).isEqualTo(1);
+		});
 		JsonNode event = null;
 		for (JsonNode candidate : lastEvents(CAPACITY)) {
 			if (userId.equals(candidate.path("userId").asString())) {
@@ -176,6 +187,18 @@ class SampleAppIT {
 		assertThat(event.path("createTime").asLong()).isEqualTo(answer.path("createTime").asLong());
 		assertThat(event.has("msgId")).as("msgId is written, as null").isTrue();
 		assertThat(event.get("msgId").isNull()).isTrue();
+	}
+
+	private static List<JsonNode> welcomesTo(String userId) throws Exception {
+		HttpResponse<String> response = get("/simulator/deliveries");
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<JsonNode> welcomes = new ArrayList<>();
+		JSON.readTree(response.body()).forEach((delivery) -> {
+			if (userId.equals(delivery.path("toUser").asString())) {
+				welcomes.add(delivery);
+			}
+		});
+		return welcomes;
 	}
 
 	@Test

@@ -85,6 +85,31 @@ final class SampleAppProcess implements AutoCloseable {
 		return this.baseUrl;
 	}
 
+	/** The process id, which is part of the app's consumer name in a Redis consumer group. */
+	long pid() {
+		return this.process.pid();
+	}
+
+	/** Where the app's output goes. */
+	Path log() {
+		return this.log;
+	}
+
+	/** {@code kill -9}: the app gets no chance to finish anything. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).as("the app died after SIGKILL").isTrue();
+	}
+
+	/** SIGTERM, as an orchestrator stops an app, and waits for the app to exit; its exit code. */
+	int terminate(Duration timeout) throws InterruptedException {
+		this.process.destroy();
+		assertThat(this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
+			.as("the app exited within " + timeout + " after SIGTERM; see " + this.log.toAbsolutePath())
+			.isTrue();
+		return this.process.exitValue();
+	}
+
 	/** GET of a path of this app. */
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return HTTP.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(Duration.ofSeconds(10)).build(),

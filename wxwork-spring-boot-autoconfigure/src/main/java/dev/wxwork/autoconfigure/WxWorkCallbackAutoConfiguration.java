@@ -13,12 +13,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.wxwork.agent.WxWorkAgents;
 import dev.wxwork.callback.CallbackDeduplicator;
 import dev.wxwork.callback.CallbackEndpointRegistrar;
 import dev.wxwork.callback.CallbackErrorHandler;
+import dev.wxwork.callback.CallbackHandOff;
 import dev.wxwork.callback.CallbackHandlerMapping;
 
 /**
@@ -30,6 +32,8 @@ import dev.wxwork.callback.CallbackHandlerMapping;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(WxWorkAgents.class)
+@Import({ CallbackHandOffConfigurations.ErrorHandler.class, CallbackHandOffConfigurations.Redis.class,
+		CallbackHandOffConfigurations.Memory.class })
 public final class WxWorkCallbackAutoConfiguration {
 
 	@Bean
@@ -41,10 +45,10 @@ public final class WxWorkCallbackAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CallbackEndpointRegistrar wxWorkCallbackEndpointRegistrar(CallbackHandlerMapping mapping, WxWorkAgents agents,
-			WxWorkProperties properties, CallbackDeduplicator deduplicator,
+			WxWorkProperties properties, CallbackDeduplicator deduplicator, CallbackHandOff handOff,
 			ObjectProvider<ObservationRegistry> observations, ObjectProvider<CallbackErrorHandler> errorHandler) {
 		CallbackEndpointRegistrar registrar = WxWorkCallbackBeans.registrar(mapping, agents, properties, deduplicator,
-				Clock.systemUTC());
+				handOff, Clock.systemUTC());
 		registrar.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		registrar.setErrorHandler(errorHandler.getIfAvailable());
 		return registrar;

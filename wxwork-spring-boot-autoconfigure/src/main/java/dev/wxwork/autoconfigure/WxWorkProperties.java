@@ -563,6 +563,9 @@ public class WxWorkProperties {
 		/** How long shutdown waits for async callback handlers that are running or queued. */
 		private Duration asyncShutdownTimeout = Duration.ofSeconds(10);
 
+		/** Where callbacks for async handlers wait, and how their failures are retried. */
+		private final Async async = new Async();
+
 		public Duration getTimestampTolerance() {
 			return this.timestampTolerance;
 		}
@@ -633,6 +636,92 @@ public class WxWorkProperties {
 
 		public void setAsyncShutdownTimeout(Duration asyncShutdownTimeout) {
 			this.asyncShutdownTimeout = asyncShutdownTimeout;
+		}
+
+		public Async getAsync() {
+			return this.async;
+		}
+
+	}
+
+	/** Where callbacks for async handlers wait between WeCom's acknowledgement and the handler, and how failures are retried. */
+	public static class Async {
+
+		/** Where acknowledged callbacks wait: redis (durable, any instance runs them) or memory (lost on a crash); by default redis when wxwork.token-store is redis. */
+		private Store store;
+
+		/** How many times an async handler runs before its callback goes to the CallbackErrorHandler (and, with Redis, the dead-letter stream). */
+		private int maxAttempts = 3;
+
+		/** The wait before an async handler's second attempt, doubled before each further one. */
+		private Duration retryBackoff = Duration.ofSeconds(1);
+
+		/** The longest wait between two attempts of an async handler. */
+		private Duration retryMaxBackoff = Duration.ofSeconds(30);
+
+		/** With Redis: how long a callback stays pending on a silent instance before another instance claims it (XAUTOCLAIM). */
+		private Duration claimIdleTimeout = Duration.ofSeconds(30);
+
+		/** With Redis: how long one blocking read of the stream waits for new callbacks; shutdown waits for reads under way. */
+		private Duration pollTimeout = Duration.ofSeconds(2);
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getRetryBackoff() {
+			return this.retryBackoff;
+		}
+
+		public void setRetryBackoff(Duration retryBackoff) {
+			this.retryBackoff = retryBackoff;
+		}
+
+		public Duration getRetryMaxBackoff() {
+			return this.retryMaxBackoff;
+		}
+
+		public void setRetryMaxBackoff(Duration retryMaxBackoff) {
+			this.retryMaxBackoff = retryMaxBackoff;
+		}
+
+		public Duration getClaimIdleTimeout() {
+			return this.claimIdleTimeout;
+		}
+
+		public void setClaimIdleTimeout(Duration claimIdleTimeout) {
+			this.claimIdleTimeout = claimIdleTimeout;
+		}
+
+		public Duration getPollTimeout() {
+			return this.pollTimeout;
+		}
+
+		public void setPollTimeout(Duration pollTimeout) {
+			this.pollTimeout = pollTimeout;
+		}
+
+		/** Where acknowledged callbacks for async handlers wait. */
+		public enum Store {
+
+			/** A Redis Stream per app: durable, run by any instance. */
+			REDIS,
+
+			/** This process's queue: lost when the process dies. */
+			MEMORY
+
 		}
 
 	}

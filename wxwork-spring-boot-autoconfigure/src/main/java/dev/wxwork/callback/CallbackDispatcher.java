@@ -86,6 +86,12 @@ public final class CallbackDispatcher {
 		return this.errorHandler;
 	}
 
+	/** Whether a handler is async, so that the app needs a hand-off. */
+	public boolean hasAsyncHandlers() {
+		return this.handlers.values().stream().anyMatch(CallbackHandlerMethod::isAsync)
+				|| (this.otherCallbacks != null && this.otherCallbacks.isAsync());
+	}
+
 	/** Whether no handler is registered. */
 	public boolean isEmpty() {
 		return this.handlers.isEmpty() && this.eventKeyRoutes.isEmpty() && this.otherCallbacks == null;

@@ -42,7 +42,7 @@ public final class CallbackEndpoint {
 
 	private final CallbackDeduplicator deduplicator;
 
-	private final Executor executor;
+	private final CallbackHandOff handOff;
 
 	private final Settings settings;
 
@@ -61,23 +61,47 @@ public final class CallbackEndpoint {
 	 * @param crypto the app's callback crypto
 	 * @param dispatcher the app's handlers
 	 * @param deduplicator where handled callbacks are remembered
-	 * @param executor where async handlers run
+	 * @param executor where async handlers run, in this process and without retries
 	 * @param settings limits and the deduplication key prefix
 	 * @param clock the clock for freshness checks and reply timestamps
 	 */
 	public CallbackEndpoint(WxWorkAgent agent, CallbackCrypto crypto, CallbackDispatcher dispatcher,
 			CallbackDeduplicator deduplicator, Executor executor, Settings settings, Clock clock) {
+		this(agent, crypto, dispatcher, deduplicator, new ExecutorHandOff(executor), settings, clock);
+	}
+
+	/**
+	 * The endpoint of one app.
+	 * @param agent the app, passed to handlers that take it
+	 * @param crypto the app's callback crypto
+	 * @param dispatcher the app's handlers
+	 * @param deduplicator where handled callbacks are remembered
+	 * @param handOff where callbacks for async handlers go before they run; registered with this endpoint here
+	 * @param settings limits and the deduplication key prefix
+	 * @param clock the clock for freshness checks and reply timestamps
+	 */
+	public CallbackEndpoint(WxWorkAgent agent, CallbackCrypto crypto, CallbackDispatcher dispatcher,
+			CallbackDeduplicator deduplicator, CallbackHandOff handOff, Settings settings, Clock clock) {
 		this.agentName = agent.name();
 		this.agent = agent;
 		this.crypto = crypto;
 		this.dispatcher = dispatcher;
 		this.deduplicator = deduplicator;
-		this.executor = executor;
+		this.handOff = handOff;
 		this.settings = settings;
 		this.clock = clock;
 		this.deduplicationKeyPrefix = settings.redisKeyPrefix() + ":callback:" + agent.corpId() + ":" + this.agentName + ":";
 		// bounded so that the clock's second plus or minus the tolerance cannot overflow
 		this.toleranceSeconds = Math.min(Math.max(0, settings.timestampTolerance().toSeconds()), Long.MAX_VALUE / 4);
+		if (dispatcher.hasAsyncHandlers()) {
+			// an app without async handlers costs the hand-off nothing (with Redis: no consumers polling)
+			handOff.register(this);
+		}
+	}
+
+	/** The corp id the app belongs to. */
+	public String corpId() {
+		return this.agent.corpId();
 	}
 
 	/** The app's name under {@code wxwork.agents}. */
@@ -147,7 +171,8 @@ public final class CallbackEndpoint {
 		}
 		String deduplicationKey = this.deduplicationKeyPrefix + message.identity();
 		if (handler.isAsync()) {
-			return this.deduplicator.tryStart(deduplicationKey) ? handOver(handler, message, deduplicationKey)
+			return this.deduplicator.tryStart(deduplicationKey)
+					? handOver(message, deduplicationKey, new SealedCallback(signature, timestamp, nonce, body))
 					: awaitFirstDelivery(message, deduplicationKey, null);
 		}
 		CompletableFuture<CallbackResponse> outcome = new CompletableFuture<>();
@@ -302,47 +327,69 @@ public final class CallbackEndpoint {
 		}
 	}
 
-	private CallbackResponse handOver(CallbackHandlerMethod handler, CallbackMessage message, String deduplicationKey) {
-		try {
-			this.executor.execute(new AsyncCallback(handler, message));
-			// acknowledged: from WeCom's side the callback is done
+	private CallbackResponse handOver(CallbackMessage message, String deduplicationKey, SealedCallback sealed) {
+		if (this.handOff.offer(this, sealed, message)) {
+			// stored (or queued): from WeCom's side the callback is done
 			this.deduplicator.complete(deduplicationKey);
 			return CallbackResponse.ACKNOWLEDGED;
 		}
-		catch (RejectedExecutionException ex) {
-			this.deduplicator.release(deduplicationKey);
-			logger.warn("The callback executor is full; answering 503 to WeCom for " + message + " of app '"
-					+ this.agentName + "' so that it retries");
-			return CallbackResponse.BUSY;
-		}
+		// not taken (a full queue, shutdown, or a store that failed): WeCom retries what it got no 200 for
+		this.deduplicator.release(deduplicationKey);
+		logger.warn("The async callback hand-off did not take " + message + " of app '" + this.agentName
+				+ "'; answering 503 so that WeCom retries it");
+		return CallbackResponse.BUSY;
 	}
 
-	/** An acknowledged callback waiting for an async handler; named by its identity if shutdown abandons it. */
-	private final class AsyncCallback implements Runnable {
+	/**
+	 * Opens a callback that a hand-off stored: its signature is checked again and it is decrypted, but its
+	 * timestamp is not held against the clock (it was fresh when it arrived).
+	 * @throws CallbackCryptoException when it does not verify or decrypt with this app's Token and key
+	 */
+	CallbackMessage openStored(SealedCallback sealed) {
+		return CallbackMessage.parse(this.crypto.openCallback(sealed.signature(), sealed.timestamp(), sealed.nonce(),
+				sealed.body()));
+	}
 
-		private final CallbackHandlerMethod handler;
+	/** Runs the handler of an acknowledged callback; a reply, if any, is dropped (WeCom has its answer). */
+	void runAsyncHandler(CallbackMessage message) throws Throwable {
+		CallbackHandlerMethod handler = this.dispatcher.find(message);
+		if (handler == null) {
+			logger.warn("No handler of app '" + this.agentName + "' takes the stored " + message + " any more; dropping it");
+			return;
+		}
+		handler.invoke(message, this.agent);
+	}
 
-		private final CallbackMessage message;
+	/** Runs async handlers on an executor, once each, in this process: the hand-off of tests and benchmarks. */
+	private static final class ExecutorHandOff implements CallbackHandOff {
 
-		AsyncCallback(CallbackHandlerMethod handler, CallbackMessage message) {
-			this.handler = handler;
-			this.message = message;
+		private final Executor executor;
+
+		ExecutorHandOff(Executor executor) {
+			this.executor = executor;
 		}
 
 		@Override
-		public void run() {
+		public void register(CallbackEndpoint endpoint) {
+		}
+
+		@Override
+		public boolean offer(CallbackEndpoint endpoint, SealedCallback sealed, CallbackMessage message) {
 			try {
-				this.handler.invoke(this.message, CallbackEndpoint.this.agent);
+				this.executor.execute(() -> {
+					try {
+						endpoint.runAsyncHandler(message);
+					}
+					catch (Throwable ex) {
+						logger.error("Async callback handler of app '" + endpoint.agentName() + "' failed for " + message
+								+ "; it was acknowledged already, so WeCom will not retry it", ex);
+					}
+				});
+				return true;
 			}
-			catch (Throwable ex) {
-				logger.error("Async callback handler " + this.handler + " of app '" + CallbackEndpoint.this.agentName
-						+ "' failed for " + this.message + "; it was acknowledged already, so WeCom will not retry it", ex);
+			catch (RejectedExecutionException ex) {
+				return false;
 			}
-		}
-
-		@Override
-		public String toString() {
-			return this.message + " to app '" + CallbackEndpoint.this.agentName + "'";
 		}
 
 	}

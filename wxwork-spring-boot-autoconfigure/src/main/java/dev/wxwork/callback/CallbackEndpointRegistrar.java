@@ -1,14 +1,8 @@
 package dev.wxwork.callback;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -19,7 +13,6 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -34,7 +27,7 @@ import dev.wxwork.crypto.CallbackCrypto;
  * one endpoint per app and maps it to its path. A handler or an app that cannot work fails the
  * startup here, with a message naming the method or the property.
  */
-public class CallbackEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware, DisposableBean {
+public class CallbackEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware {
 
 	private static final Log logger = LogFactory.getLog(CallbackEndpointRegistrar.class);
 
@@ -48,7 +41,7 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 
 	private final CallbackEndpoint.Settings settings;
 
-	private final AsyncSettings asyncSettings;
+	private final CallbackHandOff handOff;
 
 	private final Clock clock;
 
@@ -58,22 +51,21 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 
 	private ListableBeanFactory beanFactory;
 
-	private ThreadPoolExecutor executor;
-
 	private final Map<String, CallbackEndpoint> endpoints = new LinkedHashMap<>();
 
 	/**
 	 * @param secrets the callback token and key of an app by name, null when they are not configured
+	 * @param handOff where callbacks for async handlers go (a lifecycle bean of its own, which stops them)
 	 */
 	public CallbackEndpointRegistrar(CallbackHandlerMapping mapping, WxWorkAgents agents,
 			Function<String, CallbackSecret> secrets, CallbackDeduplicator deduplicator,
-			CallbackEndpoint.Settings settings, AsyncSettings asyncSettings, Clock clock) {
+			CallbackEndpoint.Settings settings, CallbackHandOff handOff, Clock clock) {
 		this.mapping = mapping;
 		this.agents = agents;
 		this.secrets = secrets;
 		this.deduplicator = deduplicator;
 		this.settings = settings;
-		this.asyncSettings = asyncSettings;
+		this.handOff = handOff;
 		this.clock = clock;
 	}
 
@@ -142,48 +134,15 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 		}
 		CallbackCrypto crypto = new CallbackCrypto(secret.token(), secret.encodingAesKey(), agent.corpId(), this.clock);
 		CallbackEndpoint endpoint = new CallbackEndpoint(agent, crypto, dispatcher, this.deduplicator,
-				(task) -> executor().execute(task), this.settings, this.clock);
+				this.handOff, this.settings, this.clock);
 		this.mapping.register(path, new CallbackRequestHandler(endpoint, this.observations));
 		this.endpoints.put(agentName, endpoint);
 		logger.info("WeCom callback endpoint of app '" + agentName + "' at " + path + ": " + dispatcher);
 	}
 
-	private synchronized ThreadPoolExecutor executor() {
-		if (this.executor == null) {
-			AtomicInteger threads = new AtomicInteger();
-			int size = this.asyncSettings.threads();
-			this.executor = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS,
-					new ArrayBlockingQueue<>(this.asyncSettings.queueCapacity()), (task) -> {
-						Thread thread = new Thread(task, "wxwork-callback-" + threads.incrementAndGet());
-						thread.setDaemon(true);
-						return thread;
-					});
-			this.executor.allowCoreThreadTimeOut(true);
-		}
-		return this.executor;
-	}
-
 	/** The endpoints by app name, once the context is refreshed. */
 	public Map<String, CallbackEndpoint> endpoints() {
 		return Map.copyOf(this.endpoints);
-	}
-
-	@Override
-	public void destroy() throws InterruptedException {
-		ThreadPoolExecutor running;
-		synchronized (this) {
-			running = this.executor;
-		}
-		if (running != null) {
-			// let acknowledged callbacks finish: WeCom will not send them again
-			running.shutdown();
-			if (!running.awaitTermination(this.asyncSettings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				// they were acknowledged, so WeCom will not send them again: name them for whoever must recover them
-				List<Runnable> abandoned = running.shutdownNow();
-				logger.warn("Async callback handlers still running after " + this.asyncSettings.shutdownTimeout()
-						+ "; abandoning " + abandoned.size() + " queued callbacks: " + abandoned);
-			}
-		}
 	}
 
 	private static boolean isBlank(String value) {
@@ -201,25 +160,6 @@ public class CallbackEndpointRegistrar implements SmartInitializingSingleton, Be
 		@Override
 		public String toString() {
 			return "CallbackSecret[******]";
-		}
-
-	}
-
-	/**
-	 * How async handlers run.
-	 *
-	 * @param threads the number of threads
-	 * @param queueCapacity how many acknowledged callbacks may wait for a thread before WeCom is answered 503
-	 * @param shutdownTimeout how long shutdown waits for running and queued handlers
-	 */
-	public record AsyncSettings(int threads, int queueCapacity, Duration shutdownTimeout) {
-
-		public AsyncSettings {
-			// checked at startup: the executor is made at the first async callback, too late to fail there
-			if (threads < 1 || queueCapacity < 1) {
-				throw new IllegalArgumentException("wxwork.callback.async-threads and wxwork.callback.async-queue-capacity "
-						+ "must be at least 1, not " + threads + " and " + queueCapacity);
-			}
 		}
 
 	}

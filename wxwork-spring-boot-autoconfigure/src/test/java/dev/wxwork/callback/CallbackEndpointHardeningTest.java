@@ -129,9 +129,9 @@ class CallbackEndpointHardeningTest {
 			.isThrownBy(() -> new CallbackEndpoint.Settings(Duration.ofMinutes(5), Integer.MAX_VALUE, "wxwork"));
 		assertThatIllegalArgumentException().isThrownBy(() -> new CallbackEndpoint.Settings(Duration.ofMinutes(5), 0, "wxwork"));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new CallbackEndpointRegistrar.AsyncSettings(0, 10, Duration.ofSeconds(1)));
+			.isThrownBy(() -> MemoryCallbackHandOff.boundedExecutor(0, 10, MemoryCallbackHandOff.daemonThreads()));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new CallbackEndpointRegistrar.AsyncSettings(1, 0, Duration.ofSeconds(1)));
+			.isThrownBy(() -> MemoryCallbackHandOff.boundedExecutor(1, 0, MemoryCallbackHandOff.daemonThreads()));
 	}
 
 	static class AsyncHandlers {

@@ -3,6 +3,8 @@ package dev.wxwork.sample.callbacks;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.wxwork.agent.WxWorkAgent;
+import dev.wxwork.api.message.AppMessage;
 import dev.wxwork.callback.CallbackMessage;
 import dev.wxwork.callback.OnEvent;
 import dev.wxwork.callback.OnMessage;
@@ -37,10 +39,19 @@ class DemoCallbacks {
 		return Reply.text("echo: " + message.content());
 	}
 
-	@OnEvent
-	void memberCreated(CreateUserEvent event, CallbackMessage callback) {
+	/**
+	 * Welcomes a new member through the demo app, durably and after the acknowledgement: with Redis the
+	 * callback is stored in a stream before WeCom gets its 200, and any instance sends the welcome, even
+	 * when the one that took the callback died. It may run twice (at least once), so it does nothing
+	 * that a second run would make wrong; a failed send is retried by the library.
+	 */
+	@OnEvent(async = true)
+	void memberCreated(CreateUserEvent event, CallbackMessage callback, WxWorkAgent demo) {
+		String name = (event.name() != null && !event.name().isBlank()) ? event.name() : event.userId();
+		demo.messages().send(AppMessage.text("welcome, " + name).toUsers(event.userId()).build());
+		// recorded once handled: a failed send is retried, and would otherwise be listed once per attempt
 		this.log.record(callback);
-		logger.info("Member created: " + event.userId() + " (" + event.name() + ")");
+		logger.info("Member created and welcomed: " + event.userId());
 	}
 
 	@OnEvent

@@ -31,10 +31,14 @@ class SimulatorController {
 
 	private final BotCallbackPusher botPusher;
 
-	SimulatorController(WeComSimulator simulator, CallbackPusher pusher, BotCallbackPusher botPusher) {
+	private final SimulatorProperties properties;
+
+	SimulatorController(WeComSimulator simulator, CallbackPusher pusher, BotCallbackPusher botPusher,
+			SimulatorProperties properties) {
 		this.simulator = simulator;
 		this.pusher = pusher;
 		this.botPusher = botPusher;
+		this.properties = properties;
 	}
 
 	@GetMapping("/cgi-bin/gettoken")
@@ -45,7 +49,10 @@ class SimulatorController {
 
 	@PostMapping("/cgi-bin/message/send")
 	Map<String, Object> sendMessage(@RequestParam(name = "access_token", required = false) String accessToken,
-			@RequestBody(required = false) JsonNode message) {
+			@RequestBody(required = false) JsonNode message) throws InterruptedException {
+		if (!this.properties.sendLatency().isZero()) {
+			Thread.sleep(this.properties.sendLatency().toMillis());
+		}
 		return this.simulator.sendMessage(accessToken, message);
 	}
 
@@ -62,12 +69,27 @@ class SimulatorController {
 	}
 
 	/**
+	 * Every text message the simulated WeCom accepted since it started, counted per recipient and content:
+	 * {@code [{"toUser":"zhangsan","content":"welcome, Zhang San","count":1}]}, so that a test can tell a
+	 * message that never arrived from one that arrived twice.
+	 */
+	@GetMapping("/deliveries")
+	List<WeComSimulator.Delivery> deliveries() {
+		return this.simulator.deliveries();
+	}
+
+	/**
 	 * Pushes a message or event to this app's callback (or another instance's, given as {@code target}) as WeCom would, and answers the callback sent,
 	 * the HTTP status and the decrypted reply: {@code {"status":200,"msgId":...,"reply":"<xml>...",
 	 * "replyContent":"echo: ..."}}.
 	 */
 	@PostMapping("/push")
 	Map<String, Object> push(@RequestBody PushRequest request) throws IOException, InterruptedException {
+		if ("change_contact".equals(request.event()) && "create_user".equals(request.changeType())
+				&& request.userId() != null) {
+			// WeCom tells of a member it already has: messages to the new member arrive
+			this.simulator.addMember(request.userId());
+		}
 		return this.pusher.push(request);
 	}
 

@@ -57,6 +57,11 @@ public final class WeComSimulator {
 
 	private final RingBuffer<Map<String, Object>> sentMessages = new RingBuffer<>(100);
 
+	// Bounded like the tokens: a test sends hundreds, never this many.
+	private static final int MAX_DELIVERY_KEYS = 100_000;
+
+	private final Map<Delivery.Key, AtomicLong> deliveries = new ConcurrentHashMap<>();
+
 	/**
 	 * @param corpId the only corp id {@code gettoken} accepts
 	 * @param agentIdsBySecret the secrets it accepts, each with the AgentId of its app
@@ -65,7 +70,8 @@ public final class WeComSimulator {
 	public WeComSimulator(String corpId, Map<String, Long> agentIdsBySecret, Set<String> users, Clock clock) {
 		this.corpId = Objects.requireNonNull(corpId, "corpId");
 		this.agentIdsBySecret = Map.copyOf(agentIdsBySecret);
-		this.users = Set.copyOf(users);
+		this.users = ConcurrentHashMap.newKeySet();
+		this.users.addAll(users);
 		this.clock = clock;
 	}
 
@@ -147,6 +153,11 @@ public final class WeComSimulator {
 		sent.put("msgid", msgid);
 		sent.put("message", message);
 		this.sentMessages.add(sent);
+		if ("text".equals(msgtype) && this.deliveries.size() < MAX_DELIVERY_KEYS) {
+			String content = message.path("text").path("content").asString("");
+			users.forEach((user) -> this.deliveries.computeIfAbsent(new Delivery.Key(user, content), (key) -> new AtomicLong())
+				.incrementAndGet());
+		}
 		Map<String, Object> answer = ok();
 		answer.put("invaliduser", String.join("|", invalidUsers));
 		answer.put("invalidparty", String.join("|", invalidParties));
@@ -170,6 +181,24 @@ public final class WeComSimulator {
 	/** The last 100 messages the simulator accepted, oldest first, each with its msgid and the request body. */
 	public List<Map<String, Object>> sentMessages() {
 		return this.sentMessages.snapshot();
+	}
+
+	/**
+	 * Adds a member to the directory, as creating one in WeCom does: the simulator pushes
+	 * {@code create_user} for members it then knows, so that a welcome to them arrives.
+	 */
+	public void addMember(String userId) {
+		if (this.users.size() < MAX_DELIVERY_KEYS) {
+			this.users.add(userId);
+		}
+	}
+
+	/** Every text message accepted, counted per recipient (as addressed) and content. */
+	public List<Delivery> deliveries() {
+		return this.deliveries.entrySet()
+			.stream()
+			.map((entry) -> new Delivery(entry.getKey().toUser(), entry.getKey().content(), entry.getValue().get()))
+			.toList();
 	}
 
 	private static List<String> ids(JsonNode message, String field) {
@@ -200,10 +229,24 @@ public final class WeComSimulator {
 
 	@Override
 	public String toString() {
-		return "WeComSimulator[corpId=" + this.corpId + ", users=" + this.users + "]";
+		return "WeComSimulator[corpId=" + this.corpId + ", " + this.users.size() + " users]";
 	}
 
 	private record Grant(long agentId, Instant expiresAt) {
+	}
+
+	/**
+	 * A text message as it arrived, and how often.
+	 *
+	 * @param toUser a recipient as addressed
+	 * @param content the text
+	 * @param count how many times it was accepted
+	 */
+	public record Delivery(String toUser, String content, long count) {
+
+		record Key(String toUser, String content) {
+		}
+
 	}
 
 }
