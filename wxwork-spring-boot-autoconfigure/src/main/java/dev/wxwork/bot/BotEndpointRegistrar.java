@@ -1,5 +1,6 @@
 package dev.wxwork.bot;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,6 +61,8 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 	private final Map<String, ThreadPoolExecutor> executors = new LinkedHashMap<>();
 
+	private final Map<String, BotLongConnection> connections = new LinkedHashMap<>();
+
 	private volatile boolean running;
 
 	/**
@@ -114,13 +117,17 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 					+ ".bot-id and " + prefix + ".secret (long-connection mode)");
 		}
 		this.dispatchers.put(name, dispatcher);
+		ThreadPoolExecutor executor = executor(name, bot.maxConcurrentStreams());
+		if (bot.botId() != null) {
+			BotLongConnection connection = new BotLongConnection(name, bot.botId(), bot.secret(), URI.create(bot.wsUrl()),
+					dispatcher, executor, bot.settings(), bot.connectionOptions());
+			this.connections.put(name, connection);
+			logger.info("WeCom bot '" + name + "' in long-connection mode to " + bot.wsUrl() + ": " + dispatcher);
+		}
 		if (bot.callbackToken() == null) {
-			logger.warn("Bot '" + name + "' has no " + prefix + ".callback.* settings, so it has no callback endpoint; "
-					+ "this version serves bots in callback mode only");
 			return;
 		}
 		CallbackCrypto crypto = new CallbackCrypto(bot.callbackToken(), bot.callbackEncodingAesKey(), "", this.clock);
-		ThreadPoolExecutor executor = executor(name, bot.maxConcurrentStreams());
 		WxWorkBotClient client = this.beanFactory.getBeanProvider(WxWorkBotClient.class)
 			.stream()
 			.filter((candidate) -> candidate.name().equals(name))
@@ -157,14 +164,27 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 		return Map.copyOf(this.dispatchers);
 	}
 
+	/** The long connections by bot name, once the context is refreshed. */
+	public Map<String, BotLongConnection> connections() {
+		return Map.copyOf(this.connections);
+	}
+
 	@Override
 	public void start() {
 		this.running = true;
+		this.connections.values().forEach(BotLongConnection::start);
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
+		// in parallel: each connection waits (bounded) for its own streams to finish
+		java.util.concurrent.CompletableFuture
+			.allOf(this.connections.values()
+				.stream()
+				.map((connection) -> java.util.concurrent.CompletableFuture.runAsync(connection::stop))
+				.toArray(java.util.concurrent.CompletableFuture[]::new))
+			.join();
 		this.endpoints.values().forEach(BotCallbackEndpoint::close);
 	}
 
@@ -180,6 +200,7 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 	@Override
 	public void destroy() {
+		this.connections.values().forEach(BotLongConnection::destroy);
 		this.endpoints.values().forEach(BotCallbackEndpoint::close);
 		this.executors.values().forEach(ThreadPoolExecutor::shutdownNow);
 	}
@@ -191,9 +212,14 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 	 * @param callbackEncodingAesKey the callback EncodingAESKey, or null without callback mode
 	 * @param maxConcurrentStreams how many Stream or Iterator answers may be pulled at once
 	 * @param settings the endpoint's limits and texts
+	 * @param botId the BotID, or null without long-connection mode
+	 * @param secret the bot's Secret, or null without long-connection mode
+	 * @param wsUrl the long-connection address
+	 * @param connectionOptions the long connection's timings
 	 */
 	public record BotDefinition(String callbackToken, String callbackEncodingAesKey, int maxConcurrentStreams,
-			BotCallbackEndpoint.Settings settings) {
+			BotCallbackEndpoint.Settings settings, String botId, String secret, String wsUrl,
+			BotLongConnection.Options connectionOptions) {
 
 		public BotDefinition {
 			if (maxConcurrentStreams < 1) {
@@ -203,7 +229,8 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 		@Override
 		public String toString() {
-			return "BotDefinition[callback=" + ((this.callbackToken != null) ? "******" : "unset") + "]";
+			return "BotDefinition[callback=" + ((this.callbackToken != null) ? "******" : "unset") + ", botId="
+					+ this.botId + ", secret=" + ((this.secret != null) ? "******" : "unset") + "]";
 		}
 
 	}
