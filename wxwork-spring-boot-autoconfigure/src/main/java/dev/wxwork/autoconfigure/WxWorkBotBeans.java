@@ -47,7 +47,7 @@ final class WxWorkBotBeans {
 		WxWorkProperties.BotConnection connection = bot.getConnection();
 		BotLongConnection.Options options = new BotLongConnection.Options(connection.getHeartbeatInterval(),
 				connection.getReconnectMinDelay(), connection.getReconnectMaxDelay(), connection.getAckTimeout(),
-				connection.getShutdownTimeout());
+				connection.getShutdownTimeout(), connection.getLeaseTime());
 		String botId = bot.getBotId();
 		return new BotEndpointRegistrar.BotDefinition((token == null || token.isBlank()) ? null : token,
 				bot.getCallback().getEncodingAesKey(), bot.getMaxConcurrentStreams(), settings,

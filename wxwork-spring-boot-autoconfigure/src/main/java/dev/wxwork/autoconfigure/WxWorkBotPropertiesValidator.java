@@ -57,6 +57,9 @@ public final class WxWorkBotPropertiesValidator {
 							&& connection.getReconnectMaxDelay().compareTo(connection.getReconnectMinDelay()) < 0)) {
 				problems.add(prefix + ".connection.reconnect-max-delay must be positive and at least reconnect-min-delay");
 			}
+			if (connection.getLeaseTime() == null || connection.getLeaseTime().toMillis() < 300) {
+				problems.add(prefix + ".connection.lease-time must be at least 300ms");
+			}
 			if (!isPositive(connection.getAckTimeout())) {
 				problems.add(prefix + ".connection.ack-timeout must be positive");
 			}

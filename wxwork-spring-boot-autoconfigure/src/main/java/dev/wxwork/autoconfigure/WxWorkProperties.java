@@ -310,6 +310,17 @@ public class WxWorkProperties {
 		/** How long a shutdown waits for the answers still streaming before it ends them with the error text. */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+		/** With Redis, how long the lease of the instance holding the connection lasts unrenewed; a standby takes over within about this time. */
+		private Duration leaseTime = Duration.ofSeconds(15);
+
+		public Duration getLeaseTime() {
+			return this.leaseTime;
+		}
+
+		public void setLeaseTime(Duration leaseTime) {
+			this.leaseTime = leaseTime;
+		}
+
 		public Duration getHeartbeatInterval() {
 			return this.heartbeatInterval;
 		}

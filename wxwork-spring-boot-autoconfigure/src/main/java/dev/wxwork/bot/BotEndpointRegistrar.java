@@ -29,8 +29,9 @@ import dev.wxwork.crypto.CallbackCrypto;
 
 /**
  * Finds the {@link WxWorkBot @WxWorkBot} beans once, after every singleton exists, checks their
- * handlers, and serves each bot that has callback settings at {@code /wxwork/bots/<name>/callback}. A
- * handler or bot that cannot work fails the startup here, with a message naming the method or property.
+ * handlers, and serves each bot that has callback settings at {@code /wxwork/bots/<name>/callback} and
+ * each bot with a {@code bot-id} over its long connection (through a lease in a cluster). A handler or
+ * bot that cannot work fails the startup here, with a message naming the method or property.
  */
 public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware, SmartLifecycle,
 		DisposableBean {
@@ -63,6 +64,10 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 	private final Map<String, BotLongConnection> connections = new LinkedHashMap<>();
 
+	private final Map<String, BotConnectionHolder> holders = new LinkedHashMap<>();
+
+	private BotConnectionLeases leases;
+
 	private volatile boolean running;
 
 	/**
@@ -79,6 +84,14 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 	/** Where each callback request is observed ({@code wxwork.bot.callbacks}); none by default. */
 	public void setObservationRegistry(ObservationRegistry observations) {
 		this.observations = observations;
+	}
+
+	/**
+	 * The cluster's leases of long connections (bot name, lease time → lease), so that one instance holds
+	 * each bot's connection; without them (no Redis) this instance is assumed to be the only one.
+	 */
+	public void setConnectionLeases(BotConnectionLeases leases) {
+		this.leases = leases;
 	}
 
 	@Override
@@ -122,6 +135,10 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 			BotLongConnection connection = new BotLongConnection(name, bot.botId(), bot.secret(), URI.create(bot.wsUrl()),
 					dispatcher, executor, bot.settings(), bot.connectionOptions());
 			this.connections.put(name, connection);
+			if (this.leases != null) {
+				this.holders.put(name, new BotConnectionHolder(connection,
+						this.leases.lease(name, bot.connectionOptions().leaseTime())));
+			}
 			logger.info("WeCom bot '" + name + "' in long-connection mode to " + bot.wsUrl() + ": " + dispatcher);
 		}
 		if (bot.callbackToken() == null) {
@@ -164,6 +181,11 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 		return Map.copyOf(this.dispatchers);
 	}
 
+	/** The holders of long connections by bot name (with Redis only), once the context is refreshed. */
+	public Map<String, BotConnectionHolder> connectionHolders() {
+		return Map.copyOf(this.holders);
+	}
+
 	/** The long connections by bot name, once the context is refreshed. */
 	public Map<String, BotLongConnection> connections() {
 		return Map.copyOf(this.connections);
@@ -172,7 +194,15 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 	@Override
 	public void start() {
 		this.running = true;
-		this.connections.values().forEach(BotLongConnection::start);
+		this.connections.forEach((name, connection) -> {
+			BotConnectionHolder holder = this.holders.get(name);
+			if (holder != null) {
+				holder.start();
+			}
+			else {
+				connection.start();
+			}
+		});
 	}
 
 	@Override
@@ -180,9 +210,17 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 		this.running = false;
 		// in parallel: each connection waits (bounded) for its own streams to finish
 		java.util.concurrent.CompletableFuture
-			.allOf(this.connections.values()
+			.allOf(this.connections.entrySet()
 				.stream()
-				.map((connection) -> java.util.concurrent.CompletableFuture.runAsync(connection::stop))
+				.map((entry) -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+					BotConnectionHolder holder = this.holders.get(entry.getKey());
+					if (holder != null) {
+						holder.stop();
+					}
+					else {
+						entry.getValue().stop();
+					}
+				}))
 				.toArray(java.util.concurrent.CompletableFuture[]::new))
 			.join();
 		this.endpoints.values().forEach(BotCallbackEndpoint::close);
@@ -200,6 +238,7 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 	@Override
 	public void destroy() {
+		this.holders.values().forEach(BotConnectionHolder::destroy);
 		this.connections.values().forEach(BotLongConnection::destroy);
 		this.endpoints.values().forEach(BotCallbackEndpoint::close);
 		this.executors.values().forEach(ThreadPoolExecutor::shutdownNow);

@@ -591,14 +591,15 @@ public final class BotLongConnection {
 	 * @param reconnectMaxDelay the longest back-off delay
 	 * @param ackTimeout how long a frame waits for its ack (also the connect timeout)
 	 * @param shutdownTimeout how long a shutdown waits for the answers still streaming
+	 * @param leaseTime in a cluster (with Redis), how long the lease of the connection's holder lasts unrenewed
 	 */
 	public record Options(Duration heartbeatInterval, Duration reconnectMinDelay, Duration reconnectMaxDelay,
-			Duration ackTimeout, Duration shutdownTimeout) {
+			Duration ackTimeout, Duration shutdownTimeout, Duration leaseTime) {
 
-		/** WeCom's SDK timings: ping every 30 s, back-off 1 s to 30 s, 5 s per ack; 10 s for a shutdown. */
+		/** WeCom's SDK timings: ping every 30 s, back-off 1 s to 30 s, 5 s per ack; 10 s for a shutdown, a 15 s lease. */
 		public static Options defaults() {
 			return new Options(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(30),
-					Duration.ofSeconds(5), Duration.ofSeconds(10));
+					Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15));
 		}
 
 	}

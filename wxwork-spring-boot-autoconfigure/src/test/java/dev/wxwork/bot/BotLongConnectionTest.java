@@ -71,7 +71,7 @@ class BotLongConnectionTest {
 
 	private static BotLongConnection.Options fast() {
 		return new BotLongConnection.Options(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMillis(400),
-				Duration.ofSeconds(5), Duration.ofSeconds(2));
+				Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(15));
 	}
 
 	private BotLongConnection connected() {
@@ -154,7 +154,7 @@ class BotLongConnectionTest {
 	@Test
 	void pingsAndReconnectsWhenTwoPingsGoUnanswered() {
 		BotLongConnection connection = connection(SECRET, new BotLongConnection.Options(Duration.ofMillis(200),
-				Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(5), Duration.ofSeconds(2)));
+				Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(15)));
 		connection.start();
 		await("subscribed", WAIT, connection::isConnected);
 		await("acked pings", WAIT, () -> pings(1).size() >= 2);
@@ -211,7 +211,7 @@ class BotLongConnectionTest {
 	@Test
 	void backOffDoublesFromTheMinimumToTheMaximumWithJitter() {
 		BotLongConnection connection = connection(SECRET, new BotLongConnection.Options(Duration.ofSeconds(30),
-				Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(2)));
+				Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(15)));
 		for (int attempt = 0; attempt < 40; attempt++) {
 			long cap = Math.min(30_000, 1000L << Math.min(attempt, 20));
 			for (int i = 0; i < 50; i++) {
