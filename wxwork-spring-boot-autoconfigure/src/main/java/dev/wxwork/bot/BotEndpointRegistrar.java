@@ -131,10 +131,18 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 		}
 		this.dispatchers.put(name, dispatcher);
 		ThreadPoolExecutor executor = executor(name, bot.maxConcurrentStreams());
+		WxWorkBotClient client = this.beanFactory.getBeanProvider(WxWorkBotClient.class)
+			.stream()
+			.filter((candidate) -> candidate.name().equals(name))
+			.findFirst()
+			.orElse(null);
 		if (bot.botId() != null) {
 			BotLongConnection connection = new BotLongConnection(name, bot.botId(), bot.secret(), URI.create(bot.wsUrl()),
 					dispatcher, executor, bot.settings(), bot.connectionOptions());
 			this.connections.put(name, connection);
+			if (client != null) {
+				client.useConnection(connection);
+			}
 			if (this.leases != null) {
 				this.holders.put(name, new BotConnectionHolder(connection,
 						this.leases.lease(name, bot.connectionOptions().leaseTime())));
@@ -145,11 +153,6 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 			return;
 		}
 		CallbackCrypto crypto = new CallbackCrypto(bot.callbackToken(), bot.callbackEncodingAesKey(), "", this.clock);
-		WxWorkBotClient client = this.beanFactory.getBeanProvider(WxWorkBotClient.class)
-			.stream()
-			.filter((candidate) -> candidate.name().equals(name))
-			.findFirst()
-			.orElse(null);
 		BotCallbackEndpoint endpoint = new BotCallbackEndpoint(name, crypto, dispatcher, this.store, executor,
 				bot.settings(), this.clock, client);
 		String path = "/wxwork/bots/" + name + "/callback";

@@ -551,6 +551,24 @@ public final class BotLongConnection {
 			.whenComplete((ignored, ex) -> this.pendingAcks.remove(requestId, ack));
 	}
 
+	/**
+	 * Sends one request of the bot's own (such as {@code aibot_send_msg}) with a fresh req_id over the
+	 * open connection, and waits for WeCom's answer.
+	 * @return the answer, with its errcode
+	 * @throws IllegalStateException when the connection is not open (not connected, or held by another instance)
+	 * @throws java.util.concurrent.CompletionException when no answer came within the ack timeout
+	 */
+	JsonNode request(String command, ObjectNode body) {
+		Connection current;
+		synchronized (this.lock) {
+			current = this.connection;
+		}
+		if (current == null || !current.subscribed) {
+			throw new IllegalStateException("Bot '" + this.botName + "' has no open long connection on this instance");
+		}
+		return send(current, frame(command, newRequestId(command), body)).join();
+	}
+
 	private static ObjectNode frame(String command, String requestId, JsonNode body) {
 		ObjectNode frame = JSON.createObjectNode().put("cmd", command);
 		frame.putObject("headers").put("req_id", requestId);

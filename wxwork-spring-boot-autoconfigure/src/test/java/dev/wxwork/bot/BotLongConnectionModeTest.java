@@ -66,6 +66,20 @@ class BotLongConnectionModeTest {
 		List<Frame> replies = replies(requestId);
 		assertThat(replies).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(replies.get(replies.size() - 1).body().at("/stream/content").asString()).isEqualTo("echo: hi");
+		// an active send over the connection: to the chat where the user wrote, and refused elsewhere
+		WxWorkBotClient client = this.context.getBean("wxwork.bots.assistant", WxWorkBotClient.class);
+		client.sendMarkdown("zhangsan", "**done**");
+		client.sendTemplateCard("zhangsan", java.util.Map.of("card_type", "text_notice", "task_id", "t1"));
+		List<Frame> sends = this.wecom.frames((frame) -> frame.inbound() && "aibot_send_msg".equals(frame.command()));
+		assertThat(sends).hasSize(2);
+		assertThat(sends.get(0).body().path("chatid").asString()).isEqualTo("zhangsan");
+		assertThat(sends.get(0).body().at("/markdown/content").asString()).isEqualTo("**done**");
+		assertThat(sends.get(1).body().at("/template_card/task_id").asString()).isEqualTo("t1");
+		assertThat(sends.get(0).requestId()).startsWith("aibot_send_msg_").isNotEqualTo(sends.get(1).requestId());
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(dev.wxwork.client.WxWorkApiException.class)
+			.isThrownBy(() -> client.sendMarkdown("stranger", "hello"))
+			.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(40003));
 		await("heartbeats", WAIT, () -> this.wecom.frames((frame) -> "ping".equals(frame.command())).size() >= 2);
 		this.context.close();
 		this.context = null;

@@ -66,6 +66,8 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 
 	private final List<Instant> subscribeAttempts = new CopyOnWriteArrayList<>();
 
+	private final Set<String> chats = ConcurrentHashMap.newKeySet();
+
 	private final AtomicInteger connectionCount = new AtomicInteger();
 
 	private final AtomicInteger callbackCount = new AtomicInteger();
@@ -169,6 +171,7 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 
 	/** Pushes a text message to the bot's connection; returns the callback's req_id. */
 	public String pushText(String botId, String userId, String content) {
+		this.chats.add(botId + "/" + userId);
 		ObjectNode body = envelope(botId, userId).put("msgtype", "text");
 		body.putObject("text").put("content", content);
 		return push(botId, "aibot_msg_callback", body);
@@ -324,6 +327,16 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 					}
 					else if (!frame.path("body").isObject()) {
 						ack(requestId, 40008, "invalid message body");
+					}
+					else {
+						ack(requestId, 0, "ok");
+					}
+				}
+				case "aibot_send_msg" -> {
+					// WeCom: only to a conversation where a user has written to the bot
+					String chatId = frame.path("body").path("chatid").asString("");
+					if (!WeComBotServerStandIn.this.chats.contains(this.botId + "/" + chatId)) {
+						ack(requestId, 40003, "chat not found");
 					}
 					else {
 						ack(requestId, 0, "ok");
