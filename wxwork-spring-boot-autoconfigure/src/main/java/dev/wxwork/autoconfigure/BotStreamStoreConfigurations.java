@@ -2,6 +2,7 @@ package dev.wxwork.autoconfigure;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,9 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
+import dev.wxwork.bot.BotConnectionLease;
+import dev.wxwork.bot.BotConnectionLeases;
 import dev.wxwork.bot.BotStreamStore;
 import dev.wxwork.bot.MemoryBotStreamStore;
 import dev.wxwork.bot.RedisBotStreamStore;
+import dev.wxwork.redis.RedisCommandGuard;
 
 /**
  * Where bot stream states live: Redis when the application has a Redis connection and
@@ -34,6 +38,16 @@ final class BotStreamStoreConfigurations {
 		@ConditionalOnMissingBean
 		BotStreamStore wxWorkBotStreamStore(RedisConnectionFactory connectionFactory, WxWorkProperties properties) {
 			return new RedisBotStreamStore(connectionFactory, properties.getRedisKeyPrefix());
+		}
+
+		/** One instance of the cluster holds each bot's long connection, elected by a lease in Redis. */
+		@Bean
+		@ConditionalOnMissingBean
+		BotConnectionLeases wxWorkBotConnectionLeases(RedisConnectionFactory connectionFactory,
+				WxWorkProperties properties, ObjectProvider<RedisCommandGuard> guard) {
+			RedisCommandGuard commandGuard = guard.getIfAvailable(() -> WxWorkBeans.redisCommandGuard(properties));
+			return (name, leaseTime) -> new BotConnectionLease(connectionFactory, commandGuard,
+					properties.getRedisKeyPrefix(), name, leaseTime);
 		}
 
 	}

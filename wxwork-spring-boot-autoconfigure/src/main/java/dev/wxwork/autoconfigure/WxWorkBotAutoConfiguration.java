@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
 
+import dev.wxwork.bot.BotConnectionLeases;
 import dev.wxwork.bot.BotEndpointRegistrar;
 import dev.wxwork.bot.BotHandlerMapping;
 import dev.wxwork.bot.BotStreamStore;
@@ -40,9 +41,11 @@ public final class WxWorkBotAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BotEndpointRegistrar wxWorkBotEndpointRegistrar(BotHandlerMapping mapping, WxWorkProperties properties,
-			BotStreamStore store, ObjectProvider<ObservationRegistry> observations) {
+			BotStreamStore store, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<BotConnectionLeases> leases) {
 		BotEndpointRegistrar registrar = WxWorkBotBeans.registrar(mapping, properties, store, Clock.systemUTC());
 		registrar.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		registrar.setConnectionLeases(leases.getIfAvailable());
 		return registrar;
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.web.client.RestClient;
 import dev.wxwork.bot.BotCallbackEndpoint;
 import dev.wxwork.bot.BotEndpointRegistrar;
 import dev.wxwork.bot.BotHandlerMapping;
+import dev.wxwork.bot.BotLongConnection;
 import dev.wxwork.bot.BotStreamStore;
 import dev.wxwork.bot.WxWorkBotClient;
 
@@ -43,8 +44,14 @@ final class WxWorkBotBeans {
 				bot.getFirstReplyWait(), bot.getStreamTimeout(), bot.getWelcomeDeadline(), bot.getErrorText(),
 				bot.getContinuationText());
 		String token = bot.getCallback().getToken();
+		WxWorkProperties.BotConnection connection = bot.getConnection();
+		BotLongConnection.Options options = new BotLongConnection.Options(connection.getHeartbeatInterval(),
+				connection.getReconnectMinDelay(), connection.getReconnectMaxDelay(), connection.getAckTimeout(),
+				connection.getShutdownTimeout(), connection.getLeaseTime());
+		String botId = bot.getBotId();
 		return new BotEndpointRegistrar.BotDefinition((token == null || token.isBlank()) ? null : token,
-				bot.getCallback().getEncodingAesKey(), bot.getMaxConcurrentStreams(), settings);
+				bot.getCallback().getEncodingAesKey(), bot.getMaxConcurrentStreams(), settings,
+				(botId == null || botId.isBlank()) ? null : botId, bot.getSecret(), bot.getWsUrl(), options);
 	}
 
 }

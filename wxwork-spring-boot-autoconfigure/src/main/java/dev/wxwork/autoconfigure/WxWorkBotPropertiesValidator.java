@@ -45,6 +45,27 @@ public final class WxWorkBotPropertiesValidator {
 						+ ".callback.encoding-aes-key (callback mode), or " + prefix + ".bot-id and " + prefix
 						+ ".secret (long-connection mode)");
 			}
+			WxWorkProperties.BotConnection connection = bot.getConnection();
+			if (!isPositive(connection.getHeartbeatInterval())) {
+				problems.add(prefix + ".connection.heartbeat-interval must be positive");
+			}
+			if (!isPositive(connection.getReconnectMinDelay())) {
+				problems.add(prefix + ".connection.reconnect-min-delay must be positive");
+			}
+			if (!isPositive(connection.getReconnectMaxDelay())
+					|| (isPositive(connection.getReconnectMinDelay())
+							&& connection.getReconnectMaxDelay().compareTo(connection.getReconnectMinDelay()) < 0)) {
+				problems.add(prefix + ".connection.reconnect-max-delay must be positive and at least reconnect-min-delay");
+			}
+			if (connection.getLeaseTime() == null || connection.getLeaseTime().toMillis() < 300) {
+				problems.add(prefix + ".connection.lease-time must be at least 300ms");
+			}
+			if (!isPositive(connection.getAckTimeout())) {
+				problems.add(prefix + ".connection.ack-timeout must be positive");
+			}
+			if (connection.getShutdownTimeout() == null || connection.getShutdownTimeout().isNegative()) {
+				problems.add(prefix + ".connection.shutdown-timeout must not be negative");
+			}
 			if (bot.getMaxConcurrentStreams() < 1) {
 				problems.add(prefix + ".max-concurrent-streams must be at least 1");
 			}
@@ -69,6 +90,10 @@ public final class WxWorkBotPropertiesValidator {
 
 	private static boolean isBlank(String value) {
 		return value == null || value.isBlank();
+	}
+
+	private static boolean isPositive(java.time.Duration duration) {
+		return duration != null && !duration.isNegative() && !duration.isZero();
 	}
 
 }

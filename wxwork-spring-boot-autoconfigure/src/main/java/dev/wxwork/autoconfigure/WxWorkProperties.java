@@ -213,6 +213,9 @@ public class WxWorkProperties {
 		/** The bot's callback ("API mode") settings: the Token and EncodingAESKey of its URL. */
 		private final Callback callback = new Callback();
 
+		/** Timings of the long connection (WeCom's SDK values by default). */
+		private final BotConnection connection = new BotConnection();
+
 		/** How long the first reply of a streamed answer waits for the answer's first chunk. */
 		private Duration firstReplyWait = Duration.ofSeconds(1);
 
@@ -267,6 +270,10 @@ public class WxWorkProperties {
 			return this.callback;
 		}
 
+		public BotConnection getConnection() {
+			return this.connection;
+		}
+
 		public Duration getFirstReplyWait() {
 			return this.firstReplyWait;
 		}
@@ -311,6 +318,77 @@ public class WxWorkProperties {
 		public String toString() {
 			return "Bot[botId=" + this.botId + ", secret=" + (this.secret == null ? "unset" : "******") + ", "
 					+ this.callback + "]";
+		}
+
+	}
+
+	/** Timings of a bot's long connection (doc 101463 and WeCom's SDK). */
+	public static class BotConnection {
+
+		/** How often a heartbeat ping is sent; two pings without an ack mean a dead connection. */
+		private Duration heartbeatInterval = Duration.ofSeconds(30);
+
+		/** The first delay before reconnecting; it doubles with each failure (with full jitter). */
+		private Duration reconnectMinDelay = Duration.ofSeconds(1);
+
+		/** The longest delay before reconnecting. */
+		private Duration reconnectMaxDelay = Duration.ofSeconds(30);
+
+		/** How long a frame waits for WeCom's ack (also the connect timeout). */
+		private Duration ackTimeout = Duration.ofSeconds(5);
+
+		/** How long a shutdown waits for the answers still streaming before it ends them with the error text. */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		/** With Redis, how long the lease of the instance holding the connection lasts unrenewed; a standby takes over within about this time. */
+		private Duration leaseTime = Duration.ofSeconds(15);
+
+		public Duration getLeaseTime() {
+			return this.leaseTime;
+		}
+
+		public void setLeaseTime(Duration leaseTime) {
+			this.leaseTime = leaseTime;
+		}
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getReconnectMinDelay() {
+			return this.reconnectMinDelay;
+		}
+
+		public void setReconnectMinDelay(Duration reconnectMinDelay) {
+			this.reconnectMinDelay = reconnectMinDelay;
+		}
+
+		public Duration getReconnectMaxDelay() {
+			return this.reconnectMaxDelay;
+		}
+
+		public void setReconnectMaxDelay(Duration reconnectMaxDelay) {
+			this.reconnectMaxDelay = reconnectMaxDelay;
+		}
+
+		public Duration getAckTimeout() {
+			return this.ackTimeout;
+		}
+
+		public void setAckTimeout(Duration ackTimeout) {
+			this.ackTimeout = ackTimeout;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
 		}
 
 	}

@@ -24,7 +24,7 @@ public final class BotCallback {
 
 	private final BotPayload quote;
 
-	private BotCallback(JsonNode json) {
+	BotCallback(JsonNode json) {
 		this.json = json;
 		this.msgType = text(json, "msgtype");
 		JsonNode event = json.path("event");

@@ -1,5 +1,6 @@
 package dev.wxwork.bot;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +29,9 @@ import dev.wxwork.crypto.CallbackCrypto;
 
 /**
  * Finds the {@link WxWorkBot @WxWorkBot} beans once, after every singleton exists, checks their
- * handlers, and serves each bot that has callback settings at {@code /wxwork/bots/<name>/callback}. A
- * handler or bot that cannot work fails the startup here, with a message naming the method or property.
+ * handlers, and serves each bot that has callback settings at {@code /wxwork/bots/<name>/callback} and
+ * each bot with a {@code bot-id} over its long connection (through a lease in a cluster). A handler or
+ * bot that cannot work fails the startup here, with a message naming the method or property.
  */
 public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFactoryAware, SmartLifecycle,
 		DisposableBean {
@@ -60,6 +62,12 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 	private final Map<String, ThreadPoolExecutor> executors = new LinkedHashMap<>();
 
+	private final Map<String, BotLongConnection> connections = new LinkedHashMap<>();
+
+	private final Map<String, BotConnectionHolder> holders = new LinkedHashMap<>();
+
+	private BotConnectionLeases leases;
+
 	private volatile boolean running;
 
 	/**
@@ -76,6 +84,14 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 	/** Where each callback request is observed ({@code wxwork.bot.callbacks}); none by default. */
 	public void setObservationRegistry(ObservationRegistry observations) {
 		this.observations = observations;
+	}
+
+	/**
+	 * The cluster's leases of long connections (bot name, lease time → lease), so that one instance holds
+	 * each bot's connection; without them (no Redis) this instance is assumed to be the only one.
+	 */
+	public void setConnectionLeases(BotConnectionLeases leases) {
+		this.leases = leases;
 	}
 
 	@Override
@@ -114,18 +130,29 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 					+ ".bot-id and " + prefix + ".secret (long-connection mode)");
 		}
 		this.dispatchers.put(name, dispatcher);
-		if (bot.callbackToken() == null) {
-			logger.warn("Bot '" + name + "' has no " + prefix + ".callback.* settings, so it has no callback endpoint; "
-					+ "this version serves bots in callback mode only");
-			return;
-		}
-		CallbackCrypto crypto = new CallbackCrypto(bot.callbackToken(), bot.callbackEncodingAesKey(), "", this.clock);
 		ThreadPoolExecutor executor = executor(name, bot.maxConcurrentStreams());
 		WxWorkBotClient client = this.beanFactory.getBeanProvider(WxWorkBotClient.class)
 			.stream()
 			.filter((candidate) -> candidate.name().equals(name))
 			.findFirst()
 			.orElse(null);
+		if (bot.botId() != null) {
+			BotLongConnection connection = new BotLongConnection(name, bot.botId(), bot.secret(), URI.create(bot.wsUrl()),
+					dispatcher, executor, bot.settings(), bot.connectionOptions());
+			this.connections.put(name, connection);
+			if (client != null) {
+				client.useConnection(connection);
+			}
+			if (this.leases != null) {
+				this.holders.put(name, new BotConnectionHolder(connection,
+						this.leases.lease(name, bot.connectionOptions().leaseTime())));
+			}
+			logger.info("WeCom bot '" + name + "' in long-connection mode to " + bot.wsUrl() + ": " + dispatcher);
+		}
+		if (bot.callbackToken() == null) {
+			return;
+		}
+		CallbackCrypto crypto = new CallbackCrypto(bot.callbackToken(), bot.callbackEncodingAesKey(), "", this.clock);
 		BotCallbackEndpoint endpoint = new BotCallbackEndpoint(name, crypto, dispatcher, this.store, executor,
 				bot.settings(), this.clock, client);
 		String path = "/wxwork/bots/" + name + "/callback";
@@ -157,14 +184,48 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 		return Map.copyOf(this.dispatchers);
 	}
 
+	/** The holders of long connections by bot name (with Redis only), once the context is refreshed. */
+	public Map<String, BotConnectionHolder> connectionHolders() {
+		return Map.copyOf(this.holders);
+	}
+
+	/** The long connections by bot name, once the context is refreshed. */
+	public Map<String, BotLongConnection> connections() {
+		return Map.copyOf(this.connections);
+	}
+
 	@Override
 	public void start() {
 		this.running = true;
+		this.connections.forEach((name, connection) -> {
+			BotConnectionHolder holder = this.holders.get(name);
+			if (holder != null) {
+				holder.start();
+			}
+			else {
+				connection.start();
+			}
+		});
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
+		// in parallel: each connection waits (bounded) for its own streams to finish
+		java.util.concurrent.CompletableFuture
+			.allOf(this.connections.entrySet()
+				.stream()
+				.map((entry) -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+					BotConnectionHolder holder = this.holders.get(entry.getKey());
+					if (holder != null) {
+						holder.stop();
+					}
+					else {
+						entry.getValue().stop();
+					}
+				}))
+				.toArray(java.util.concurrent.CompletableFuture[]::new))
+			.join();
 		this.endpoints.values().forEach(BotCallbackEndpoint::close);
 	}
 
@@ -180,6 +241,8 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 	@Override
 	public void destroy() {
+		this.holders.values().forEach(BotConnectionHolder::destroy);
+		this.connections.values().forEach(BotLongConnection::destroy);
 		this.endpoints.values().forEach(BotCallbackEndpoint::close);
 		this.executors.values().forEach(ThreadPoolExecutor::shutdownNow);
 	}
@@ -191,9 +254,14 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 	 * @param callbackEncodingAesKey the callback EncodingAESKey, or null without callback mode
 	 * @param maxConcurrentStreams how many Stream or Iterator answers may be pulled at once
 	 * @param settings the endpoint's limits and texts
+	 * @param botId the BotID, or null without long-connection mode
+	 * @param secret the bot's Secret, or null without long-connection mode
+	 * @param wsUrl the long-connection address
+	 * @param connectionOptions the long connection's timings
 	 */
 	public record BotDefinition(String callbackToken, String callbackEncodingAesKey, int maxConcurrentStreams,
-			BotCallbackEndpoint.Settings settings) {
+			BotCallbackEndpoint.Settings settings, String botId, String secret, String wsUrl,
+			BotLongConnection.Options connectionOptions) {
 
 		public BotDefinition {
 			if (maxConcurrentStreams < 1) {
@@ -203,7 +271,8 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 		@Override
 		public String toString() {
-			return "BotDefinition[callback=" + ((this.callbackToken != null) ? "******" : "unset") + "]";
+			return "BotDefinition[callback=" + ((this.callbackToken != null) ? "******" : "unset") + ", botId="
+					+ this.botId + ", secret=" + ((this.secret != null) ? "******" : "unset") + "]";
 		}
 
 	}

@@ -27,9 +27,64 @@ public final class WxWorkBotClient {
 
 	private final RestClient http;
 
+	private volatile BotLongConnection connection;
+
 	public WxWorkBotClient(String name, RestClient http) {
 		this.name = name;
 		this.http = http;
+	}
+
+	/** The bot's long connection, for active sends; set at startup when the bot has a {@code bot-id}. */
+	void useConnection(BotLongConnection connection) {
+		this.connection = connection;
+	}
+
+	/**
+	 * Sends Markdown (at most 20480 bytes) to a conversation on the bot's own initiative
+	 * ({@code aibot_send_msg} over the long connection); only to a chat where a user has written to the bot.
+	 * @param chatId the user id of a single chat, or the chat id of a group
+	 * @throws WxWorkApiException when WeCom refuses it (not sent)
+	 * @throws WxWorkTransportException when WeCom did not answer in time (it may have been sent)
+	 * @throws IllegalStateException when the bot has no open long connection on this instance
+	 */
+	public void sendMarkdown(String chatId, String markdown) {
+		Objects.requireNonNull(markdown, "markdown");
+		ObjectNode body = activeSend(chatId, "markdown");
+		body.putObject("markdown").put("content", markdown);
+		send(body);
+	}
+
+	/** Sends a template card to a conversation on the bot's own initiative ({@code aibot_send_msg}); see {@link #sendMarkdown}. */
+	public void sendTemplateCard(String chatId, Object card) {
+		Objects.requireNonNull(card, "card");
+		ObjectNode body = activeSend(chatId, "template_card");
+		body.set("template_card", WxWorkJson.mapper().valueToTree(card));
+		send(body);
+	}
+
+	private static ObjectNode activeSend(String chatId, String msgType) {
+		Objects.requireNonNull(chatId, "chatId");
+		return WxWorkJson.mapper().createObjectNode().put("chatid", chatId).put("msgtype", msgType);
+	}
+
+	private void send(ObjectNode body) {
+		BotLongConnection current = this.connection;
+		if (current == null) {
+			throw new IllegalStateException("Bot '" + this.name + "' has no long connection: set wxwork.bots." + this.name
+					+ ".bot-id and .secret");
+		}
+		JsonNode answer;
+		try {
+			answer = current.request("aibot_send_msg", body);
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			throw new WxWorkTransportException("The active send of bot '" + this.name + "' got no answer ("
+					+ ex.getCause().getClass().getSimpleName() + "); it may have been sent", ex.getCause());
+		}
+		int errcode = answer.path("errcode").asInt(-1);
+		if (errcode != 0) {
+			throw new WxWorkApiException(errcode, answer.path("errmsg").asString(""), "aibot_send_msg");
+		}
 	}
 
 	/** The bot's name under {@code wxwork.bots}. */

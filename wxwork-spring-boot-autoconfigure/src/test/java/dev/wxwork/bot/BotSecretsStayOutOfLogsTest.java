@@ -57,6 +57,17 @@ class BotSecretsStayOutOfLogsTest {
 
 	private static HttpServer wecom;
 
+	// WeCom's bot server, which refuses this secret: the refusals and retries are logged, the secret never
+	private static final dev.wxwork.testing.WeComBotServerStandIn botServer = dev.wxwork.testing.WeComBotServerStandIn
+		.start()
+		.bot("aibQuietBot", "another-secret");
+
+	@org.springframework.test.context.DynamicPropertySource
+	static void botServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("wxwork.bots.quiet.ws-url", botServer::url);
+		registry.add("wxwork.bots.quiet.connection.reconnect-min-delay", () -> "100ms");
+	}
+
 	@LocalServerPort
 	int port;
 
@@ -82,6 +93,7 @@ class BotSecretsStayOutOfLogsTest {
 
 	@AfterAll
 	static void stopWeCom() {
+		botServer.close();
 		wecom.stop(0);
 	}
 
@@ -100,10 +112,14 @@ class BotSecretsStayOutOfLogsTest {
 			.isThrownBy(() -> this.client.replyMarkdown(responseUrl, USER_TEXT))
 			.actual()
 			.getMessage();
+		dev.wxwork.testing.WeComBotServerStandIn.await("two refused subscriptions", java.time.Duration.ofSeconds(20),
+				() -> botServer.subscribeAttempts().size() >= 2);
 		String shown = output.getAll() + refused + this.client + this.context.getBean(WxWorkProperties.class)
 				+ this.context.getBean(WxWorkProperties.class).getBots().get("quiet")
-				+ this.context.getBean(BotEndpointRegistrar.class).endpoints();
-		assertThat(output.getAll()).contains("Refused a callback to bot 'quiet'", "Bot stream");
+				+ this.context.getBean(BotEndpointRegistrar.class).endpoints()
+				+ this.context.getBean(BotEndpointRegistrar.class).connections();
+		assertThat(output.getAll()).contains("Refused a callback to bot 'quiet'", "Bot stream",
+				"refused the subscription of bot 'quiet'");
 		assertThat(shown).doesNotContain(SECRET, TOKEN, KEY, RESPONSE_CODE, USER_TEXT);
 	}
 

@@ -1,0 +1,112 @@
+package dev.wxwork.bot;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+import dev.wxwork.testing.WeComBotServerStandIn;
+import dev.wxwork.testing.WeComBotServerStandIn.Frame;
+
+import static dev.wxwork.testing.WeComBotServerStandIn.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bots-only application whose bot is configured only with {@code bot-id}, {@code secret} and
+ * {@code ws-url}: the same {@code @WxWorkBot} class as in callback mode answers over the long
+ * connection, and closing the context closes the connection normally.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BotLongConnectionModeTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private WeComBotServerStandIn wecom;
+
+	private ConfigurableApplicationContext context;
+
+	@BeforeEach
+	void start() {
+		this.wecom = WeComBotServerStandIn.start().bot("aib-1", "bot-secret-value");
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		this.wecom.close();
+	}
+
+	@Test
+	void servesTheSameHandlersOverTheLongConnectionAndClosesWithTheContext(CapturedOutput output) {
+		this.context = new SpringApplicationBuilder(App.class).run("--server.port=0", "--wxwork.token-store=memory",
+				"--wxwork.bots.assistant.bot-id=aib-1", "--wxwork.bots.assistant.secret=bot-secret-value",
+				"--wxwork.bots.assistant.ws-url=" + this.wecom.url(),
+				"--wxwork.bots.assistant.connection.heartbeat-interval=200ms");
+		BotEndpointRegistrar registrar = this.context.getBean(BotEndpointRegistrar.class);
+		assertThat(registrar.endpoints()).isEmpty();
+		assertThat(registrar.connections()).containsOnlyKeys("assistant");
+		await("subscribed", WAIT, () -> this.wecom.isSubscribed("aib-1"));
+		String requestId = this.wecom.pushText("aib-1", "zhangsan", "hi");
+		await("the finished echo", WAIT, () -> replies(requestId).stream()
+			.anyMatch((frame) -> frame.body().at("/stream/finish").asBoolean()));
+		List<Frame> replies = replies(requestId);
+		assertThat(replies).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(replies.get(replies.size() - 1).body().at("/stream/content").asString()).isEqualTo("echo: hi");
+		// an active send over the connection: to the chat where the user wrote, and refused elsewhere
+		WxWorkBotClient client = this.context.getBean("wxwork.bots.assistant", WxWorkBotClient.class);
+		client.sendMarkdown("zhangsan", "**done**");
+		client.sendTemplateCard("zhangsan", java.util.Map.of("card_type", "text_notice", "task_id", "t1"));
+		List<Frame> sends = this.wecom.frames((frame) -> frame.inbound() && "aibot_send_msg".equals(frame.command()));
+		assertThat(sends).hasSize(2);
+		assertThat(sends.get(0).body().path("chatid").asString()).isEqualTo("zhangsan");
+		assertThat(sends.get(0).body().at("/markdown/content").asString()).isEqualTo("**done**");
+		assertThat(sends.get(1).body().at("/template_card/task_id").asString()).isEqualTo("t1");
+		assertThat(sends.get(0).requestId()).startsWith("aibot_send_msg_").isNotEqualTo(sends.get(1).requestId());
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(dev.wxwork.client.WxWorkApiException.class)
+			.isThrownBy(() -> client.sendMarkdown("stranger", "hello"))
+			.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(40003));
+		await("heartbeats", WAIT, () -> this.wecom.frames((frame) -> "ping".equals(frame.command())).size() >= 2);
+		this.context.close();
+		this.context = null;
+		await("the close", WAIT, () -> !this.wecom.frames(Frame::isClose).isEmpty());
+		assertThat(this.wecom.frames(Frame::isClose).get(0).closeCode()).isEqualTo(1000);
+		assertThat(output).contains("long-connection mode").doesNotContain("bot-secret-value");
+	}
+
+	private List<Frame> replies(String requestId) {
+		return this.wecom.frames((frame) -> frame.inbound() && !frame.isClose() && requestId.equals(frame.requestId()));
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(Assistant.class)
+	static class App {
+
+	}
+
+	@WxWorkBot("assistant")
+	static class Assistant {
+
+		@OnBotMessage
+		Flux<String> echo(BotTextMessage text) {
+			return Flux.just("echo: ", text.content());
+		}
+
+	}
+
+}

@@ -1,0 +1,418 @@
+package dev.wxwork.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.server.WsSci;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.wxwork.client.WxWorkJson;
+
+/**
+ * A strict local stand-in of WeCom's bot WebSocket server (doc 101463, as WeCom's Node SDK expects it),
+ * on Tomcat's WebSocket implementation:
+ * <ul>
+ * <li>the first frame must be {@code aibot_subscribe} with a known bot_id and its secret; anything else
+ * first closes the connection (1008); a wrong secret is answered with errcode 40014 and closed;</li>
+ * <li>every frame is acked with its req_id echoed; replies ({@code aibot_respond_*}) to a req_id this
+ * connection was never sent are refused with errcode {@link #UNKNOWN_REQ_ID};</li>
+ * <li>a second subscription of a bot sends the first connection {@code disconnected_event}, then closes it;</li>
+ * <li>pings are acked unless {@link #ignorePings} is set; {@link #drop} closes a bot's connection;</li>
+ * <li>every frame in either direction is recorded.</li>
+ * </ul>
+ */
+public final class WeComBotServerStandIn implements AutoCloseable {
+
+	/** The stand-in's errcode for a reply to a req_id it never sent. */
+	public static final int UNKNOWN_REQ_ID = 846609;
+
+	/** The errcode of a wrong bot id or secret. */
+	public static final int INVALID_CREDENTIAL = 40014;
+
+	private static final JsonMapper JSON = WxWorkJson.mapper();
+
+	private final Tomcat tomcat;
+
+	private final Path baseDir;
+
+	private final Map<String, String> secrets = new ConcurrentHashMap<>();
+
+	private final Map<String, Conn> subscribed = new ConcurrentHashMap<>();
+
+	private final List<Frame> frames = new CopyOnWriteArrayList<>();
+
+	private final List<Instant> subscribeAttempts = new CopyOnWriteArrayList<>();
+
+	private final Set<String> chats = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger connectionCount = new AtomicInteger();
+
+	private final AtomicInteger callbackCount = new AtomicInteger();
+
+	private volatile boolean ignorePings;
+
+	private final int port;
+
+	private WeComBotServerStandIn() throws Exception {
+		this.baseDir = Files.createTempDirectory("wecom-bot-ws");
+		this.tomcat = new Tomcat();
+		this.tomcat.setBaseDir(this.baseDir.toString());
+		Connector connector = new Connector();
+		connector.setPort(0);
+		connector.setProperty("address", "127.0.0.1");
+		this.tomcat.setConnector(connector);
+		Context context = this.tomcat.addContext("", this.baseDir.toString());
+		context.addServletContainerInitializer(new WsSci(), null);
+		context.addServletContainerInitializer((classes, servletContext) -> {
+			ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
+			try {
+				container.addEndpoint(ServerEndpointConfig.Builder.create(Conn.class, "/")
+				.configurator(new ServerEndpointConfig.Configurator() {
+					@Override
+					@SuppressWarnings("unchecked")
+					public <T> T getEndpointInstance(Class<T> endpointClass) {
+						return (T) new Conn(WeComBotServerStandIn.this.connectionCount.incrementAndGet());
+					}
+				})
+				.build());
+			}
+			catch (jakarta.websocket.DeploymentException ex) {
+				throw new jakarta.servlet.ServletException(ex);
+			}
+		}, null);
+		// the WebSocket upgrade filter only runs for a mapped request
+		Tomcat.addServlet(context, "none", new HttpServlet() {
+		});
+		context.addServletMappingDecoded("/", "none");
+		this.tomcat.start();
+		this.port = connector.getLocalPort();
+	}
+
+	/** Starts a stand-in on a free loopback port. */
+	public static WeComBotServerStandIn start() {
+		try {
+			return new WeComBotServerStandIn();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot start the WeCom bot server stand-in", ex);
+		}
+	}
+
+	/** The address to configure as {@code ws-url}. */
+	public String url() {
+		return "ws://127.0.0.1:" + this.port + "/";
+	}
+
+	/** Makes a bot known with its secret. */
+	public WeComBotServerStandIn bot(String botId, String secret) {
+		this.secrets.put(botId, secret);
+		return this;
+	}
+
+	/** Whether pings go unanswered (a connection that is silently dead). */
+	public void ignorePings(boolean ignore) {
+		this.ignorePings = ignore;
+	}
+
+	/** Every frame recorded so far, in order. */
+	public List<Frame> frames() {
+		return List.copyOf(this.frames);
+	}
+
+	/** The recorded frames that match. */
+	public List<Frame> frames(Predicate<Frame> filter) {
+		return this.frames.stream().filter(filter).toList();
+	}
+
+	/** When each subscribe frame arrived. */
+	public List<Instant> subscribeAttempts() {
+		return List.copyOf(this.subscribeAttempts);
+	}
+
+	/** How many WebSocket connections were opened. */
+	public int connections() {
+		return this.connectionCount.get();
+	}
+
+	/** Whether the bot has a subscribed connection. */
+	public boolean isSubscribed(String botId) {
+		Conn conn = this.subscribed.get(botId);
+		return conn != null && conn.session.isOpen();
+	}
+
+	/** The connection number (1, 2, ...) subscribed for a bot, or 0. */
+	public int subscribedConnection(String botId) {
+		Conn conn = this.subscribed.get(botId);
+		return (conn != null && conn.session.isOpen()) ? conn.number : 0;
+	}
+
+	/** Pushes a text message to the bot's connection; returns the callback's req_id. */
+	public String pushText(String botId, String userId, String content) {
+		this.chats.add(botId + "/" + userId);
+		ObjectNode body = envelope(botId, userId).put("msgtype", "text");
+		body.putObject("text").put("content", content);
+		return push(botId, "aibot_msg_callback", body);
+	}
+
+	/** Pushes an enter_chat event; returns the callback's req_id. */
+	public String pushEnterChat(String botId, String userId) {
+		return pushEvent(botId, userId, "enter_chat", JSON.createObjectNode());
+	}
+
+	/** Pushes an event of the given type; returns the callback's req_id. */
+	public String pushEvent(String botId, String userId, String eventType, JsonNode details) {
+		ObjectNode body = envelope(botId, userId).put("msgtype", "event");
+		body.putObject("event").put("eventtype", eventType).set(eventType, details);
+		return push(botId, "aibot_event_callback", body);
+	}
+
+	private ObjectNode envelope(String botId, String userId) {
+		ObjectNode body = JSON.createObjectNode()
+			.put("msgid", "msg-" + this.callbackCount.incrementAndGet())
+			.put("aibotid", botId)
+			.put("chattype", "single");
+		body.putObject("from").put("userid", userId);
+		return body;
+	}
+
+	private String push(String botId, String command, ObjectNode body) {
+		Conn conn = this.subscribed.get(botId);
+		if (conn == null || !conn.session.isOpen()) {
+			throw new IllegalStateException("bot " + botId + " has no subscribed connection");
+		}
+		String requestId = command + "_" + this.callbackCount.incrementAndGet();
+		conn.issued.add(requestId);
+		ObjectNode frame = JSON.createObjectNode().put("cmd", command);
+		frame.putObject("headers").put("req_id", requestId);
+		frame.set("body", body);
+		conn.sendFrame(frame);
+		return requestId;
+	}
+
+	/** Closes the bot's connection from the server side (going away, 1001). */
+	public void drop(String botId) {
+		Conn conn = this.subscribed.remove(botId);
+		if (conn != null) {
+			conn.closeQuietly(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "dropped"));
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.tomcat.stop();
+			this.tomcat.destroy();
+		}
+		catch (Exception ex) {
+			// best effort
+		}
+		try (var paths = Files.walk(this.baseDir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// best effort
+		}
+	}
+
+	/**
+	 * One recorded frame.
+	 *
+	 * @param connection the connection number (1, 2, ...)
+	 * @param inbound true for client → server
+	 * @param json the frame (null for a close)
+	 * @param closeCode the close code, for a recorded close
+	 */
+	public record Frame(int connection, boolean inbound, JsonNode json, int closeCode) {
+
+		public String command() {
+			return (this.json != null) ? this.json.path("cmd").asString(null) : null;
+		}
+
+		public String requestId() {
+			return (this.json != null) ? this.json.path("headers").path("req_id").asString(null) : null;
+		}
+
+		public JsonNode body() {
+			return (this.json != null) ? this.json.path("body") : null;
+		}
+
+		public boolean isClose() {
+			return this.json == null;
+		}
+
+	}
+
+	/** One connection. */
+	public final class Conn extends Endpoint {
+
+		private final int number;
+
+		private final Set<String> issued = ConcurrentHashMap.newKeySet();
+
+		private volatile Session session;
+
+		private volatile String botId;
+
+		Conn(int number) {
+			this.number = number;
+		}
+
+		@Override
+		public void onOpen(Session session, EndpointConfig config) {
+			this.session = session;
+			session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onFrame);
+		}
+
+		@Override
+		public void onClose(Session session, CloseReason closeReason) {
+			WeComBotServerStandIn.this.frames.add(new Frame(this.number, true, null, closeReason.getCloseCode().getCode()));
+			if (this.botId != null) {
+				WeComBotServerStandIn.this.subscribed.remove(this.botId, this);
+			}
+		}
+
+		private synchronized void onFrame(String text) {
+			JsonNode frame;
+			try {
+				frame = JSON.readTree(text);
+			}
+			catch (RuntimeException ex) {
+				closeQuietly(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "not JSON"));
+				return;
+			}
+			WeComBotServerStandIn.this.frames.add(new Frame(this.number, true, frame, 0));
+			String command = frame.path("cmd").asString(null);
+			String requestId = frame.path("headers").path("req_id").asString(null);
+			if (this.botId == null && !"aibot_subscribe".equals(command)) {
+				closeQuietly(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "subscribe first"));
+				return;
+			}
+			if (requestId == null) {
+				closeQuietly(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no req_id"));
+				return;
+			}
+			switch (command) {
+				case "aibot_subscribe" -> subscribe(frame, requestId);
+				case "ping" -> {
+					if (!WeComBotServerStandIn.this.ignorePings) {
+						ack(requestId, 0, "ok");
+					}
+				}
+				case "aibot_respond_msg", "aibot_respond_welcome_msg", "aibot_respond_update_msg" -> {
+					if (!this.issued.contains(requestId)) {
+						ack(requestId, UNKNOWN_REQ_ID, "invalid req_id");
+					}
+					else if (!frame.path("body").isObject()) {
+						ack(requestId, 40008, "invalid message body");
+					}
+					else {
+						ack(requestId, 0, "ok");
+					}
+				}
+				case "aibot_send_msg" -> {
+					// WeCom: only to a conversation where a user has written to the bot
+					String chatId = frame.path("body").path("chatid").asString("");
+					if (!WeComBotServerStandIn.this.chats.contains(this.botId + "/" + chatId)) {
+						ack(requestId, 40003, "chat not found");
+					}
+					else {
+						ack(requestId, 0, "ok");
+					}
+				}
+				default -> ack(requestId, 40008, "unknown cmd " + command);
+			}
+		}
+
+		private void subscribe(JsonNode frame, String requestId) {
+			WeComBotServerStandIn.this.subscribeAttempts.add(Instant.now());
+			String botId = frame.path("body").path("bot_id").asString(null);
+			String secret = frame.path("body").path("secret").asString(null);
+			if (botId == null || secret == null || !secret.equals(WeComBotServerStandIn.this.secrets.get(botId))) {
+				ack(requestId, INVALID_CREDENTIAL, "invalid bot_id or secret");
+				closeQuietly(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "authentication failed"));
+				return;
+			}
+			this.botId = botId;
+			Conn previous = WeComBotServerStandIn.this.subscribed.put(botId, this);
+			ack(requestId, 0, "ok");
+			if (previous != null && previous != this) {
+				ObjectNode body = JSON.createObjectNode().put("msgid", "evict-" + this.number).put("aibotid", botId)
+					.put("msgtype", "event");
+				body.putObject("event").put("eventtype", "disconnected_event");
+				ObjectNode event = JSON.createObjectNode().put("cmd", "aibot_event_callback");
+				event.putObject("headers").put("req_id", "aibot_event_callback_evict_" + this.number);
+				event.set("body", body);
+				previous.sendFrame(event);
+				previous.closeQuietly(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "replaced"));
+			}
+		}
+
+		private void ack(String requestId, int errcode, String errmsg) {
+			ObjectNode ack = JSON.createObjectNode();
+			ack.putObject("headers").put("req_id", requestId);
+			ack.put("errcode", errcode).put("errmsg", errmsg);
+			sendFrame(ack);
+		}
+
+		synchronized void sendFrame(JsonNode frame) {
+			WeComBotServerStandIn.this.frames.add(new Frame(this.number, false, frame, 0));
+			try {
+				this.session.getBasicRemote().sendText(JSON.writeValueAsString(frame));
+			}
+			catch (IOException | IllegalStateException ex) {
+				// the client went away
+			}
+		}
+
+		void closeQuietly(CloseReason reason) {
+			try {
+				this.session.close(reason);
+			}
+			catch (IOException | IllegalStateException ex) {
+				// already closed
+			}
+		}
+
+	}
+
+	/** Waits until the condition holds, failing after the timeout. */
+	public static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("interrupted waiting for " + what);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.wxwork.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static dev.wxwork.testing.WeComBotServerStandIn.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The stand-in of WeCom's bot server is as strict as WeCom: checked with a bare JDK WebSocket. */
+class WeComBotServerStandInTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final WeComBotServerStandIn wecom = WeComBotServerStandIn.start().bot("aib-1", "secret-1");
+
+	@AfterEach
+	void stop() {
+		this.wecom.close();
+	}
+
+	@Test
+	void closesAConnectionWhoseFirstFrameIsNoSubscription() throws Exception {
+		Client client = new Client(this.wecom.url());
+		client.send("{\"cmd\":\"ping\",\"headers\":{\"req_id\":\"ping_1\"}}");
+		assertThat(client.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+		assertThat(client.received).isEmpty();
+	}
+
+	@Test
+	void acksWithTheEchoedReqIdAndRefusesRepliesToUnknownReqIds() throws Exception {
+		Client client = new Client(this.wecom.url());
+		client.send("{\"cmd\":\"aibot_subscribe\",\"headers\":{\"req_id\":\"sub_1\"},\"body\":{\"bot_id\":\"aib-1\",\"secret\":\"secret-1\"}}");
+		await("the subscription ack", Duration.ofSeconds(10), () -> client.received.size() == 1);
+		assertThat(client.received.get(0).at("/headers/req_id").asString()).isEqualTo("sub_1");
+		assertThat(client.received.get(0).path("errcode").asInt()).isZero();
+		client.send("{\"cmd\":\"aibot_respond_msg\",\"headers\":{\"req_id\":\"made_up\"},\"body\":{\"msgtype\":\"stream\"}}");
+		await("the refusal", Duration.ofSeconds(10), () -> client.received.size() == 2);
+		assertThat(client.received.get(1).at("/headers/req_id").asString()).isEqualTo("made_up");
+		assertThat(client.received.get(1).path("errcode").asInt()).isEqualTo(WeComBotServerStandIn.UNKNOWN_REQ_ID);
+		String requestId = this.wecom.pushText("aib-1", "zhangsan", "hello");
+		await("the callback", Duration.ofSeconds(10), () -> client.received.size() == 3);
+		client.send("{\"cmd\":\"aibot_respond_msg\",\"headers\":{\"req_id\":\"" + requestId + "\"},\"body\":{\"msgtype\":\"stream\"}}");
+		await("the ack", Duration.ofSeconds(10), () -> client.received.size() == 4);
+		assertThat(client.received.get(3).path("errcode").asInt()).isZero();
+	}
+
+	@Test
+	void refusesAWrongSecretAndClosesTheConnection() throws Exception {
+		Client client = new Client(this.wecom.url());
+		client.send("{\"cmd\":\"aibot_subscribe\",\"headers\":{\"req_id\":\"sub_1\"},\"body\":{\"bot_id\":\"aib-1\",\"secret\":\"nope\"}}");
+		assertThat(client.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+		assertThat(client.received.get(0).path("errcode").asInt()).isEqualTo(WeComBotServerStandIn.INVALID_CREDENTIAL);
+		assertThat(this.wecom.isSubscribed("aib-1")).isFalse();
+	}
+
+	static final class Client implements WebSocket.Listener {
+
+		final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
+		final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+
+		private final WebSocket socket;
+
+		private final StringBuilder partial = new StringBuilder();
+
+		Client(String url) {
+			this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), this).join();
+		}
+
+		void send(String text) {
+			this.socket.sendText(text, true).join();
+		}
+
+		@Override
+		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+			this.partial.append(data);
+			if (last) {
+				this.received.add(JSON.readTree(this.partial.toString()));
+				this.partial.setLength(0);
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+		@Override
+		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			this.closeCode.complete(statusCode);
+			return null;
+		}
+
+	}
+
+}
