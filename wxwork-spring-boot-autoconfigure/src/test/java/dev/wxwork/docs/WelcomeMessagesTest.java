@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 // character (with four spaces for each tab), which DocumentationSnippetsTest checks.
 // tag::snippet[]
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"wxwork.corp-id=wwtest", "wxwork.agents.demo.agent-id=1000002", "wxwork.agents.demo.secret=demo-secret",
+		"wxwork.corp-id=wwtest", "wxwork.token-store=memory", "wxwork.callback.deduplication=memory",
+		"wxwork.agents.demo.agent-id=1000002", "wxwork.agents.demo.secret=demo-secret",
 		"wxwork.agents.demo.callback.token=demotoken",
 		"wxwork.agents.demo.callback.encoding-aes-key=0123456789abcdefghijklmnopqrstuvwxyzABCDEFG" })
 @AutoConfigureWeComStandIn         // WeCom on a random port, wxwork.api-base-url pointing at it

@@ -37,8 +37,8 @@ import com.sun.net.httpserver.HttpServer;
  * (externalcontact/list doc 92113, externalcontact/get doc 92114) from data the test arranges with
  * {@link #member}, {@link #department} and {@link #customer}; the answers have the fields and shape of
  * the documents' examples. It enforces what WeCom enforces where a user's bug would show: an
- * {@code agentid} that is not the token's app (301002), no receiver at all or none known (81013), text
- * over 2048 bytes (45002), and at most 30 app messages a minute to one member (beyond that WeCom drops
+ * {@code agentid} that is not the token's app (40056), no receiver at all (82001) or none known (81013),
+ * empty text (44004) or text over 2048 bytes (45002), and at most 30 app messages a minute to one member (beyond that WeCom drops
  * them silently: see {@link #droppedMessages()}).
  * <p>
  * Tests read what was sent, typed ({@link #sentMessages()}), inject errcodes ({@link #failNext},
@@ -382,12 +382,14 @@ public final class WeComStandIn implements AutoCloseable {
 		Long agentId = (secret != null) ? this.agentIds.get(secret) : null;
 		long requested = body.path("agentid").asLong(-1);
 		if (agentId != null && agentId != requested) {
-			return error(301002, "api forbidden: agentid " + requested + " is not the app of this access_token ("
-					+ agentId + ")");
+			return error(40056, "invalid agentid: " + requested + " is not the app of this access_token (" + agentId + ")");
 		}
 		SentMessage message = SentMessage.of(request.path(), body, "msg-" + this.msgids.incrementAndGet());
+		if (message.msgType().isEmpty()) {
+			return error(40008, "invalid message type");
+		}
 		if (message.toUsers().isEmpty() && message.toParties().isEmpty() && message.toTags().isEmpty()) {
-			return error(81013, "user & party & tag all invalid: no receiver (touser, toparty, totag)");
+			return error(82001, "the recipients (touser, toparty, totag) are all empty");
 		}
 		Answer tooLong = checkLength(message);
 		if (tooLong != null) {
@@ -444,6 +446,9 @@ public final class WeComStandIn implements AutoCloseable {
 	}
 
 	private static Answer checkLength(SentMessage message) {
+		if ("text".equals(message.msgType()) && message.body().path("text").path("content").asString("").isEmpty()) {
+			return error(44004, "empty content");
+		}
 		if ("text".equals(message.msgType())
 				&& message.body().path("text").path("content").asString("").getBytes(StandardCharsets.UTF_8).length > 2048) {
 			return error(45002, "content size out of limit: text content is at most 2048 bytes");

@@ -47,16 +47,20 @@ class WeComStandInTest {
 		assertThat(post("/cgi-bin/message/send", token,
 				"{\"touser\":\"zhangsan\",\"msgtype\":\"text\",\"agentid\":1000003,\"text\":{\"content\":\"hi\"}}")
 			.path("errcode")
-			.asInt()).isEqualTo(301002);
+			.asInt()).isEqualTo(40056);
 		assertThat(post("/cgi-bin/message/send", token,
 				"{\"msgtype\":\"text\",\"agentid\":1000002,\"text\":{\"content\":\"hi\"}}").path("errcode").asInt())
-			.isEqualTo(81013);
+			.isEqualTo(82001);
 		assertThat(post("/cgi-bin/message/send", token, "{\"touser\":\"zhangsan\",\"msgtype\":\"text\",\"agentid\":1000002,"
 				+ "\"text\":{\"content\":\"" + "x".repeat(2049) + "\"}}").path("errcode").asInt()).isEqualTo(45002);
 		this.wecom.member("zhangsan", "张三");
 		JsonNode partly = post("/cgi-bin/message/send", token,
 				"{\"touser\":\"zhangsan|nobody\",\"msgtype\":\"text\",\"agentid\":1000002,\"text\":{\"content\":\"hi\"}}");
 		assertThat(partly.path("invaliduser").asString()).isEqualTo("nobody");
+		assertThat(post("/cgi-bin/message/send", token,
+				"{\"touser\":\"nobody\",\"msgtype\":\"text\",\"agentid\":1000002,\"text\":{\"content\":\"hi\"}}")
+			.path("errcode")
+			.asInt()).isEqualTo(81013);
 		assertThat(this.wecom.sentMessages()).hasSize(1);
 	}
 
