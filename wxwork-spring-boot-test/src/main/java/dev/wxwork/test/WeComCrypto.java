@@ -85,6 +85,11 @@ public final class WeComCrypto {
 		return seal(message, String.valueOf(Instant.now().getEpochSecond()), String.valueOf(RANDOM.nextInt(1_000_000_000)));
 	}
 
+	/** Seals a message with this clock's time and a fresh nonce. */
+	public Sealed seal(String message, java.time.Clock clock) {
+		return seal(message, String.valueOf(clock.millis() / 1000), String.valueOf(RANDOM.nextInt(1_000_000_000)));
+	}
+
 	/** Seals a message with this timestamp and nonce (an old timestamp makes a stale callback). */
 	public Sealed seal(String message, String timestamp, String nonce) {
 		String encrypt = encrypt(message);
