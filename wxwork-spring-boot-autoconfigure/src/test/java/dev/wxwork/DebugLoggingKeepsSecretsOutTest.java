@@ -15,8 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.wxwork.agent.WxWorkAgent;
-import dev.wxwork.testing.WeComStandIn;
-import dev.wxwork.testing.WebhookStandIn;
+import dev.wxwork.test.WeComStandIn;
+import dev.wxwork.test.WebhookStandIn;
 import dev.wxwork.webhook.WxWorkWebhook;
 
 import static org.assertj.core.api.Assertions.assertThat;

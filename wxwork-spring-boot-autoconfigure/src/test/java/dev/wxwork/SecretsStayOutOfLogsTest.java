@@ -29,7 +29,7 @@ import dev.wxwork.callback.message.TextMessage;
 import dev.wxwork.client.WxWorkException;
 import dev.wxwork.crypto.CallbackCrypto;
 import dev.wxwork.testing.WeComCallbackSender;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

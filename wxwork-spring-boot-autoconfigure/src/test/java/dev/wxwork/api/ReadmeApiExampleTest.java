@@ -8,7 +8,7 @@ import dev.wxwork.api.contact.User;
 import dev.wxwork.api.message.AppMessage;
 import dev.wxwork.api.message.SendResult;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

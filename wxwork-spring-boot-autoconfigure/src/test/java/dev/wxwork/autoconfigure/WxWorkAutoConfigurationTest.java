@@ -21,7 +21,7 @@ import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.agent.WxWorkAgents;
 import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 import dev.wxwork.token.AccessTokenStore;
 import dev.wxwork.token.MemoryAccessTokenStore;
 import dev.wxwork.token.RedisAccessTokenStore;

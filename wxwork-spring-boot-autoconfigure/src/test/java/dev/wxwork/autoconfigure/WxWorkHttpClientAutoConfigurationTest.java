@@ -23,7 +23,7 @@ import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.client.WxWorkHttpClientCustomizer;
 import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

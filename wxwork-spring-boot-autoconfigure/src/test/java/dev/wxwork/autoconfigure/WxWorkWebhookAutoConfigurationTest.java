@@ -19,7 +19,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
-import dev.wxwork.testing.WebhookStandIn;
+import dev.wxwork.test.WebhookStandIn;
 import dev.wxwork.webhook.LocalWebhookRateLimiter;
 import dev.wxwork.webhook.RedisWebhookRateLimiter;
 import dev.wxwork.webhook.WebhookRateLimitException;

@@ -35,7 +35,7 @@ import dev.wxwork.client.WxWorkHttpClientCustomizer;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 import dev.wxwork.token.CredentialKeys;
 import dev.wxwork.token.MemoryAccessTokenStore;
 import dev.wxwork.token.TokenSettings;

@@ -1,6 +1,5 @@
 package dev.wxwork.callback;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.testing.WeComCallbackSender;
+import dev.wxwork.test.WeComCallbackSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,18 +35,15 @@ class ReadmeCallbackExampleTest {
 
 	@Test
 	void theReadmeExampleEchoesAndDispatchesEveryKindOfCallback(CapturedOutput output) {
-		CallbackCrypto wecom = new CallbackCrypto("readmetoken", "0123456789abcdefghijklmnopqrstuvwxyzABCDEFG",
-				"wwreadme");
-		WeComCallbackSender sender = new WeComCallbackSender(
-				"http://127.0.0.1:" + this.port + "/wxwork/sales/callback", wecom, "wwreadme");
-		HttpResponse<String> echo = sender.send(sender.textMessage("zhangsan", "hello"));
-		assertThat(CallbackMessage.parse(wecom.openReply(echo.body())).get("Content")).isEqualTo("echo: hello");
+		WeComCallbackSender sender = WeComCallbackSender.of("http://127.0.0.1:" + this.port + "/wxwork/sales/callback",
+				"readmetoken", "0123456789abcdefghijklmnopqrstuvwxyzABCDEFG", "wwreadme");
+		assertThat(sender.send(sender.text("zhangsan", "hello")).reply().content()).isEqualTo("echo: hello");
 		sender.send(sender.event("sys", "change_contact",
 				"<ChangeType>create_user</ChangeType><UserID>lisi</UserID><Department>1,2</Department>"));
 		sender.send(sender.event("zhangsan", "view", "<EventKey>https://example.com</EventKey>"));
-		HttpResponse<String> approval = sender.send(sender.event("sys", "sys_approval_change",
+		WeComCallbackSender.CallbackResponse approval = sender.send(sender.event("sys", "sys_approval_change",
 				"<ApprovalInfo><SpNo>202011190011</SpNo><SpStatus>2</SpStatus></ApprovalInfo>"));
-		assertThat(approval.statusCode()).isEqualTo(200);
+		assertThat(approval.status()).isEqualTo(200);
 		assertThat(output).contains("new member lisi in departments [1, 2] of app sales",
 				"Event view from zhangsan: https://example.com");
 		// the async handler runs after the acknowledgement

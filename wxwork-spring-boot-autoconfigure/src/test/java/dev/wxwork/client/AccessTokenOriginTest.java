@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -19,7 +19,7 @@ import dev.wxwork.api.contact.User;
 import dev.wxwork.api.message.AppMessage;
 import dev.wxwork.api.message.MessageContent;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 import dev.wxwork.token.CredentialKeys;
 import dev.wxwork.token.MemoryAccessTokenStore;
 import dev.wxwork.token.TokenSettings;

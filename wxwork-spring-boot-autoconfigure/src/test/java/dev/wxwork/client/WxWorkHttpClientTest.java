@@ -13,7 +13,7 @@ import dev.wxwork.testing.RecordedObservations;
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.contact.User;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 import dev.wxwork.token.CredentialKeys;
 import dev.wxwork.token.MemoryAccessTokenStore;
 import dev.wxwork.token.TokenSettings;

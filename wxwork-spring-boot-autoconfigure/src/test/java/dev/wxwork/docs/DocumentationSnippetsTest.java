@@ -54,7 +54,8 @@ class DocumentationSnippetsTest {
 		}
 		assertThat(checked).contains(
 				"README.md <- wxwork-spring-boot-autoconfigure/src/test/java/dev/wxwork/callback/SalesCallbacks.java",
-				"docs/callbacks.md <- wxwork-spring-boot-autoconfigure/src/test/java/dev/wxwork/callback/DemoCallbacks.java");
+				"docs/callbacks.md <- wxwork-spring-boot-autoconfigure/src/test/java/dev/wxwork/callback/DemoCallbacks.java",
+				"README.md <- wxwork-spring-boot-autoconfigure/src/test/java/dev/wxwork/docs/WelcomeMessagesTest.java");
 	}
 
 	private static List<Path> documents() throws IOException {

@@ -11,6 +11,7 @@ import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.token.CredentialKeys;
 import dev.wxwork.token.MemoryAccessTokenStore;
+import dev.wxwork.test.WeComStandIn;
 import dev.wxwork.token.TokenSettings;
 
 /** Agents that talk to a {@link WeComStandIn}, built the way the application context builds them. */

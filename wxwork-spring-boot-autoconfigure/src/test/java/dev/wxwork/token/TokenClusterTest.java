@@ -20,7 +20,7 @@ import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

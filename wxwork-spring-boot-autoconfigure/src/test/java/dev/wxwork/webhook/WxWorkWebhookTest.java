@@ -20,9 +20,9 @@ import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkErrorKind;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.client.WxWorkTransportException;
-import dev.wxwork.testing.WeComStandIn.Part;
-import dev.wxwork.testing.WeComStandIn.RecordedRequest;
-import dev.wxwork.testing.WebhookStandIn;
+import dev.wxwork.test.WeComStandIn.Part;
+import dev.wxwork.test.WeComStandIn.RecordedRequest;
+import dev.wxwork.test.WebhookStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -19,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.wxwork.autoconfigure.WxWorkProperties;
-import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.test.WeComCrypto;
 
 /**
  * Plays WeCom's part of a bot's callback URL (docs 101033, 100719): writes the message or event as
@@ -63,8 +62,8 @@ public final class BotCallbackPusher {
 		if (bot == null || bot.getCallback().getToken() == null || bot.getCallback().getEncodingAesKey() == null) {
 			throw new IllegalArgumentException("No bot '" + botName + "' with a callback token and EncodingAESKey");
 		}
-		CallbackCrypto crypto = new CallbackCrypto(bot.getCallback().getToken(), bot.getCallback().getEncodingAesKey(),
-				"", this.clock);
+		// sealed and opened by the test kit's own WeCom crypto, independent of the library's
+		WeComCrypto crypto = new WeComCrypto(bot.getCallback().getToken(), bot.getCallback().getEncodingAesKey(), "");
 		String target = (request.target() != null) ? request.target() : "http://127.0.0.1:" + this.port.getAsInt();
 		String fromUser = (request.fromUser() != null) ? request.fromUser() : "zhangsan";
 		ObjectNode callback = callback(request, fromUser);
@@ -141,9 +140,9 @@ public final class BotCallbackPusher {
 		return callback.put("msgtype", msgType);
 	}
 
-	private Exchange exchange(CallbackCrypto crypto, String target, String botName, ObjectNode callback)
+	private Exchange exchange(WeComCrypto crypto, String target, String botName, ObjectNode callback)
 			throws IOException, InterruptedException {
-		SealedMessage sealed = crypto.seal(callback.toString());
+		WeComCrypto.Sealed sealed = crypto.seal(callback.toString(), this.clock);
 		String body = JSON.createObjectNode().put("encrypt", sealed.encrypt()).toString();
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(CallbackPusher.callbackUri(target, "bots/" + botName, sealed.callbackQuery()))
@@ -159,8 +158,8 @@ public final class BotCallbackPusher {
 		if (!sealed.nonce().equals(sealedReply.path("nonce").asString(""))) {
 			throw new IllegalStateException("The bot's reply does not carry the callback's nonce, which WeCom requires");
 		}
-		// openText checks the reply's signature before it decrypts, as WeCom does
-		String plain = crypto.openText(sealedReply.path("msgsignature").asString(""),
+		// open checks the reply's signature before it decrypts, as WeCom does
+		String plain = crypto.open(sealedReply.path("msgsignature").asString(""),
 				sealedReply.path("timestamp").asString(""), sealed.nonce(), sealedReply.path("encrypt").asString(""));
 		return new Exchange(200, JSON.readTree(plain));
 	}

@@ -17,9 +17,8 @@ import java.util.regex.Pattern;
 
 import dev.wxwork.autoconfigure.WxWorkProperties;
 import dev.wxwork.callback.CallbackMessage;
-import dev.wxwork.crypto.CallbackCrypto;
 import dev.wxwork.crypto.CallbackXml;
-import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.test.WeComCrypto;
 
 /**
  * Plays WeCom's part of a callback: writes the message or event as WeCom's XML, seals it with the
@@ -63,14 +62,15 @@ public final class CallbackPusher {
 		if (request.msgType() == null || request.msgType().isBlank()) {
 			throw new IllegalArgumentException("msgType is required: text, image, ..., or event");
 		}
-		CallbackCrypto crypto = new CallbackCrypto(agent.getCallback().getToken(),
-				agent.getCallback().getEncodingAesKey(), this.wxwork.getCorpId(), this.clock);
+		// sealed and opened by the test kit's own WeCom crypto, independent of the library's
+		WeComCrypto crypto = new WeComCrypto(agent.getCallback().getToken(), agent.getCallback().getEncodingAesKey(),
+				this.wxwork.getCorpId());
 		boolean isEvent = "event".equals(request.msgType());
 		String msgId = isEvent ? request.msgId()
 				: (request.msgId() != null) ? request.msgId() : String.valueOf(this.msgIds.incrementAndGet());
 		long createTime = (request.createTime() != null) ? request.createTime() : this.clock.millis() / 1000;
 		String xml = xml(request, this.wxwork.getCorpId(), agent.getAgentId(), msgId, createTime);
-		SealedMessage sealed = crypto.seal(xml);
+		WeComCrypto.Sealed sealed = crypto.seal(xml, this.clock);
 		String target = (request.target() != null) ? request.target() : "http://127.0.0.1:" + this.port.getAsInt();
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(callbackUri(target, agentName, sealed.callbackQuery()))

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,7 +10,7 @@ import dev.wxwork.api.message.AppMessage;
 import dev.wxwork.api.message.MessageContent;
 import dev.wxwork.client.WxWorkApiException;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -16,7 +16,7 @@ import dev.wxwork.api.contact.TagApi.TagMembers;
 import dev.wxwork.api.contact.TagApi.TagMembersChange;
 import dev.wxwork.api.contact.TagApi.TagMembersChangeResult;
 import dev.wxwork.client.WxWorkApiException;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.contact.User.Attribute;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;

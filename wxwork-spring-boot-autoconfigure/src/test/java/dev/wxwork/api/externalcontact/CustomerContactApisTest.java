@@ -11,7 +11,7 @@ import org.springframework.web.service.annotation.HttpExchange;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.WeComDoc;
 import dev.wxwork.client.WxWorkApiException;
-import dev.wxwork.testing.WeComStandIn.Answer;
+import dev.wxwork.test.WeComStandIn.Answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.client.WxWorkJson;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 /**
  * A WeCom stand-in and a customer-contact agent (a secret without an agent id) that talks to it, for

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import tools.jackson.databind.json.JsonMapper;
 

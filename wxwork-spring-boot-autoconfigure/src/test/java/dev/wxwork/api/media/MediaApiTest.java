@@ -17,10 +17,10 @@ import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.client.WxWorkApiException;
 import dev.wxwork.client.WxWorkException;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
-import dev.wxwork.testing.WeComStandIn.Answer;
-import dev.wxwork.testing.WeComStandIn.Part;
-import dev.wxwork.testing.WeComStandIn.RecordedRequest;
+import dev.wxwork.test.WeComStandIn;
+import dev.wxwork.test.WeComStandIn.Answer;
+import dev.wxwork.test.WeComStandIn.Part;
+import dev.wxwork.test.WeComStandIn.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -13,7 +13,7 @@ import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.client.WxWorkTransportException;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 import dev.wxwork.token.CredentialKeys;
 import dev.wxwork.token.MemoryAccessTokenStore;
 import dev.wxwork.token.TokenSettings;

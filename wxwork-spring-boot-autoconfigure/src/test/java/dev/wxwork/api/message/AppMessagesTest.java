@@ -18,7 +18,7 @@ import dev.wxwork.api.message.AppMessage.TaskCardButton;
 import dev.wxwork.api.message.AppMessage.TextCard;
 import dev.wxwork.api.message.AppMessage.Video;
 import dev.wxwork.client.WxWorkApiException;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 import tools.jackson.databind.JsonNode;
 
 import static dev.wxwork.testing.StandInAgent.json;

@@ -22,7 +22,7 @@ import dev.wxwork.api.message.TemplateCard.QuoteArea;
 import dev.wxwork.api.message.TemplateCard.Select;
 import dev.wxwork.api.message.TemplateCard.Source;
 import dev.wxwork.api.message.TemplateCard.VerticalContent;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static dev.wxwork.testing.StandInAgent.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.wxwork.api.externalcontact.CustomerContactFixture;
-import dev.wxwork.testing.WeComStandIn.Answer;
+import dev.wxwork.test.WeComStandIn.Answer;
 
 import static dev.wxwork.api.externalcontact.CustomerContactFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.wxwork.api.externalcontact.CustomerContactFixture;
 import dev.wxwork.client.WxWorkJson;
-import dev.wxwork.testing.WeComStandIn.Answer;
+import dev.wxwork.test.WeComStandIn.Answer;
 
 import static dev.wxwork.api.externalcontact.CustomerContactFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.wxwork.testing;
+package dev.wxwork.test;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,14 +25,27 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local HTTP stand-in for the WeCom server that behaves as {@code PROTOCOL.md} describes: gettoken
- * checks corp id and secret (40013, 40001), every other call checks its access token (41001 missing,
- * 40014 unknown, 42001 expired), tokens expire, WeCom can invalidate them early, and faults (-1,
- * 45009, ...) can be queued per path. It records every request so that tests can check what the
- * library sent.
+ * A WeCom server in the test's process, on a random loopback port: point {@code wxwork.api-base-url}
+ * at {@link #baseUrl()} (or let {@link AutoConfigureWeComStandIn} do it).
  * <p>
- * Answers for API paths are registered with {@link #respond}; a path without one answers errcode
- * 404404, so that a test cannot pass by accident.
+ * It behaves as WeCom's documentation describes: gettoken (doc 91039) checks corp id and secret (40013,
+ * 40001), every other call checks its access token (41001 missing, 40014 unknown, 42001 expired), tokens
+ * expire and can be expired or revoked early. It answers, out of the box, every message send
+ * ({@code message/send}, doc 90236, and {@code appchat/send}, doc 90248), media upload (doc 90253,
+ * {@code uploadimg} doc 90256), the contacts reads (user/get doc 90196, user/simplelist doc 90200,
+ * user/list doc 90201, user/list_id doc 96067, department/list doc 90208) and the customer-contact reads
+ * (externalcontact/list doc 92113, externalcontact/get doc 92114) from data the test arranges with
+ * {@link #member}, {@link #department} and {@link #customer}; the answers have the fields and shape of
+ * the documents' examples. It enforces what WeCom enforces where a user's bug would show: an
+ * {@code agentid} that is not the token's app (40056), no receiver at all (82001) or none known (81013),
+ * empty text (44004) or text over 2048 bytes (45002), and at most 30 app messages a minute to one member (beyond that WeCom drops
+ * them silently: see {@link #droppedMessages()}).
+ * <p>
+ * Tests read what was sent, typed ({@link #sentMessages()}), inject errcodes ({@link #failNext},
+ * {@link #failTimes}, {@link #failAlways}), add latency ({@link #latency}), or answer any path their own
+ * way ({@link #respond}, {@link #route}). A path with no answer gets HTTP 404 and
+ * {@code {"errcode":404404,"errmsg":"the stand-in has no answer for PATH"}}, so that a test cannot pass
+ * by accident. Every request is recorded ({@link #requests()}).
  */
 public final class WeComStandIn implements AutoCloseable {
 
@@ -177,6 +190,24 @@ public final class WeComStandIn implements AutoCloseable {
 
 	private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
 
+	private final Map<String, String> tokenSecrets = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> agentIds = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> persistentFaults = new ConcurrentHashMap<>();
+
+	private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
+
+	private final StandInDirectory directory = new StandInDirectory();
+
+	private final Queue<SentMessage> sentMessages = new ConcurrentLinkedQueue<>();
+
+	private final Queue<SentMessage> droppedMessages = new ConcurrentLinkedQueue<>();
+
+	private final Map<String, java.util.Deque<Instant>> messagesPerMember = new ConcurrentHashMap<>();
+
+	private final Map<String, byte[]> media = new ConcurrentHashMap<>();
+
 	private final Map<String, Function<RecordedRequest, Answer>> routes = new ConcurrentHashMap<>();
 
 	private final Map<String, Queue<Integer>> faults = new ConcurrentHashMap<>();
@@ -223,6 +254,243 @@ public final class WeComStandIn implements AutoCloseable {
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\"jsapi-" + UUID.randomUUID() + "\",\"expires_in\":7200}"));
 		route("/cgi-bin/ticket/get", (request) -> Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\""
 				+ request.param("type") + "-" + UUID.randomUUID() + "\",\"expires_in\":7200}"));
+		route("/cgi-bin/message/send", this::messageSend);
+		route("/cgi-bin/appchat/send", this::appchatSend);
+		route("/cgi-bin/media/upload", this::mediaUpload);
+		route("/cgi-bin/media/uploadimg", this::mediaUploadImage);
+		this.directory.routes(this);
+	}
+
+	/** A stand-in for this corp id; accept secrets with {@link #secret} or {@link #app}. */
+	public static WeComStandIn start(String corpId) {
+		return new WeComStandIn(corpId);
+	}
+
+	/** The corp id gettoken accepts. */
+	public String corpId() {
+		return this.corpId;
+	}
+
+	/** Accepts this app's secret, whose tokens may send messages as this AgentId only (301002 otherwise). */
+	public WeComStandIn app(String secret, long agentId) {
+		this.secrets.put(secret, secret);
+		this.agentIds.put(secret, agentId);
+		return this;
+	}
+
+	/** Arranges a member (user/get, user/simplelist, user/list; a message receiver). */
+	public WeComStandIn member(String userId, String name, long... departmentIds) {
+		this.directory.member(userId, name, departmentIds);
+		return this;
+	}
+
+	/** Arranges a department (department/list). */
+	public WeComStandIn department(long id, String name, long parentId) {
+		this.directory.department(id, name, parentId);
+		return this;
+	}
+
+	/** Arranges a customer (externalcontact/get) followed by these members (externalcontact/list). */
+	public WeComStandIn customer(String externalUserId, String name, String... followUserIds) {
+		this.directory.customer(externalUserId, name, followUserIds);
+		return this;
+	}
+
+	/** Every call to this path answers this errcode until {@link #clearFaults()}. */
+	public WeComStandIn failAlways(String path, int errcode) {
+		this.persistentFaults.put(path, errcode);
+		return this;
+	}
+
+	/** The next {@code times} calls to this path answer this errcode, then the normal answer. */
+	public WeComStandIn failTimes(String path, int errcode, int times) {
+		Integer[] errcodes = new Integer[times];
+		java.util.Arrays.fill(errcodes, errcode);
+		return failNext(path, errcodes);
+	}
+
+	/** Forgets every injected fault. */
+	public WeComStandIn clearFaults() {
+		this.persistentFaults.clear();
+		this.faults.clear();
+		this.faultsAfterDelivery.clear();
+		return this;
+	}
+
+	/** Answers calls to this path (gettoken included) only after this delay. */
+	public WeComStandIn latency(String path, Duration latency) {
+		this.latencies.put(path, latency);
+		return this;
+	}
+
+	/** Answers every call only after this delay ({@link Duration#ZERO} to stop). */
+	public WeComStandIn latency(Duration latency) {
+		this.latencies.put("*", latency);
+		return this;
+	}
+
+	/** Expires the tokens issued for this secret now (42001), as WeCom may. */
+	public void expireTokens(String secret) {
+		this.tokenSecrets.forEach((token, owner) -> {
+			if (owner.equals(secret)) {
+				this.tokens.computeIfPresent(token, (key, expiry) -> Instant.EPOCH);
+			}
+		});
+	}
+
+	/** Revokes the tokens issued for this secret (40014), as when WeCom invalidates them early. */
+	public void revokeTokens(String secret) {
+		this.tokenSecrets.forEach((token, owner) -> {
+			if (owner.equals(secret)) {
+				this.tokens.remove(token);
+			}
+		});
+	}
+
+	/** The messages WeCom accepted and delivered (message/send and appchat/send), oldest first. */
+	public List<SentMessage> sentMessages() {
+		return List.copyOf(this.sentMessages);
+	}
+
+	/** The delivered messages of this {@code msgtype} (text, markdown, textcard, template_card, ...). */
+	public List<SentMessage> sentMessagesOfType(String msgType) {
+		return this.sentMessages.stream().filter((message) -> message.msgType().equals(msgType)).toList();
+	}
+
+	/** The delivered app messages that reached this member. */
+	public List<SentMessage> sentMessagesTo(String userId) {
+		return this.sentMessages.stream().filter((message) -> message.toUsers().contains(userId)).toList();
+	}
+
+	/** Messages WeCom accepted but dropped: the 31st and later to one member within a minute (PROTOCOL.md). */
+	public List<SentMessage> droppedMessages() {
+		return List.copyOf(this.droppedMessages);
+	}
+
+	/** The bytes of uploaded media, by media id; fails for an unknown id. */
+	public byte[] uploadedMedia(String mediaId) {
+		byte[] content = this.media.get(mediaId);
+		if (content == null) {
+			throw new AssertionError("No media was uploaded as " + mediaId + "; uploaded: " + this.media.keySet());
+		}
+		return content;
+	}
+
+	private Answer messageSend(RecordedRequest request) {
+		tools.jackson.databind.JsonNode body = readJson(request);
+		String secret = this.tokenSecrets.get(request.param("access_token"));
+		Long agentId = (secret != null) ? this.agentIds.get(secret) : null;
+		long requested = body.path("agentid").asLong(-1);
+		if (agentId != null && agentId != requested) {
+			return error(40056, "invalid agentid: " + requested + " is not the app of this access_token (" + agentId + ")");
+		}
+		SentMessage message = SentMessage.of(request.path(), body, "msg-" + this.msgids.incrementAndGet());
+		if (message.msgType().isEmpty()) {
+			return error(40008, "invalid message type");
+		}
+		if (message.toUsers().isEmpty() && message.toParties().isEmpty() && message.toTags().isEmpty()) {
+			return error(82001, "the recipients (touser, toparty, totag) are all empty");
+		}
+		Answer tooLong = checkLength(message);
+		if (tooLong != null) {
+			return tooLong;
+		}
+		List<String> invalid = message.toUsers()
+			.stream()
+			.filter((user) -> !"@all".equals(user) && !this.directory.knows(user))
+			.toList();
+		if (!invalid.isEmpty() && invalid.size() == message.toUsers().size() && message.toParties().isEmpty()
+				&& message.toTags().isEmpty()) {
+			return error(81013, "user & party & tag all invalid: " + String.join("|", invalid));
+		}
+		List<String> dropped = new java.util.ArrayList<>();
+		Instant now = Instant.now();
+		for (String user : message.toUsers()) {
+			java.util.Deque<Instant> times = this.messagesPerMember.computeIfAbsent(user, (key) -> new java.util.ArrayDeque<>());
+			synchronized (times) {
+				while (!times.isEmpty() && times.peekFirst().isBefore(now.minusSeconds(60))) {
+					times.pollFirst();
+				}
+				if (times.size() >= 30) {
+					dropped.add(user);
+				}
+				else {
+					times.addLast(now);
+				}
+			}
+		}
+		if (!dropped.isEmpty()) {
+			this.droppedMessages.add(message.withUsers(dropped));
+		}
+		List<String> delivered = message.toUsers().stream().filter((user) -> !dropped.contains(user)).toList();
+		if (!delivered.isEmpty() || !message.toParties().isEmpty() || !message.toTags().isEmpty()) {
+			this.sentMessages.add(message.withUsers(delivered));
+		}
+		// doc 90236's example answer
+		return Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":\"" + String.join("|", invalid)
+				+ "\",\"invalidparty\":\"\",\"invalidtag\":\"\",\"unlicenseduser\":\"\",\"msgid\":\"" + message.msgid()
+				+ "\",\"response_code\":\"\"}");
+	}
+
+	private Answer appchatSend(RecordedRequest request) {
+		SentMessage message = SentMessage.of(request.path(), readJson(request), "msg-" + this.msgids.incrementAndGet());
+		if (message.chatId() == null || message.chatId().isEmpty()) {
+			return error(86003, "chatid missing");
+		}
+		Answer tooLong = checkLength(message);
+		if (tooLong != null) {
+			return tooLong;
+		}
+		this.sentMessages.add(message);
+		return Answer.json("{\"errcode\":0,\"errmsg\":\"ok\"}");
+	}
+
+	private static Answer checkLength(SentMessage message) {
+		if ("text".equals(message.msgType()) && message.body().path("text").path("content").asString("").isEmpty()) {
+			return error(44004, "empty content");
+		}
+		if ("text".equals(message.msgType())
+				&& message.body().path("text").path("content").asString("").getBytes(StandardCharsets.UTF_8).length > 2048) {
+			return error(45002, "content size out of limit: text content is at most 2048 bytes");
+		}
+		if (("markdown".equals(message.msgType())) && message.body()
+			.path("markdown")
+			.path("content")
+			.asString("")
+			.getBytes(StandardCharsets.UTF_8).length > 2048) {
+			return error(45002, "content size out of limit: markdown content is at most 2048 bytes");
+		}
+		return null;
+	}
+
+	private Answer mediaUpload(RecordedRequest request) {
+		String type = request.param("type");
+		if (!List.of("image", "voice", "video", "file").contains(type)) {
+			return error(40005, "invalid media type " + type);
+		}
+		Part part = request.part("media");
+		String mediaId = "media-" + UUID.randomUUID();
+		this.media.put(mediaId, part.content());
+		// doc 90253's example answer
+		return Answer.json("{\"errcode\":0,\"errmsg\":\"\",\"type\":\"" + type + "\",\"media_id\":\"" + mediaId
+				+ "\",\"created_at\":\"" + Instant.now().getEpochSecond() + "\"}");
+	}
+
+	private Answer mediaUploadImage(RecordedRequest request) {
+		Part part = request.part("media");
+		String id = UUID.randomUUID().toString();
+		this.media.put(id, part.content());
+		// doc 90256's example answer
+		return Answer.json("{\"errcode\":0,\"errmsg\":\"\",\"url\":\"https://wework.qpic.cn/wwpic/" + id + "/0\"}");
+	}
+
+	private static tools.jackson.databind.JsonNode readJson(RecordedRequest request) {
+		try {
+			return tools.jackson.databind.json.JsonMapper.shared().readTree(request.bodyText());
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			return tools.jackson.databind.json.JsonMapper.shared().createObjectNode();
+		}
 	}
 
 	/** The base URL to configure as {@code wxwork.api-base-url}. */
@@ -271,6 +539,7 @@ public final class WeComStandIn implements AutoCloseable {
 	/** Forgets every issued token: calls with them answer 40014. */
 	public void invalidateAllTokens() {
 		this.tokens.clear();
+		this.tokenSecrets.clear();
 	}
 
 	/** How many gettoken calls the stand-in answered (successful or not). */
@@ -400,6 +669,7 @@ public final class WeComStandIn implements AutoCloseable {
 			if (this.recording) {
 				this.requests.add(request);
 			}
+			delay(request.path());
 			Answer answer = answer(request);
 			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 			this.responseHeaders.getOrDefault(request.path(), Map.of())
@@ -426,6 +696,10 @@ public final class WeComStandIn implements AutoCloseable {
 		if (!Instant.now().isBefore(expiry)) {
 			return error(42001, "access_token expired");
 		}
+		Integer always = this.persistentFaults.get(request.path());
+		if (always != null) {
+			return error(always, "injected fault " + always);
+		}
 		Queue<Integer> queued = this.faults.get(request.path());
 		Integer fault = (queued != null) ? queued.poll() : null;
 		if (fault != null) {
@@ -433,12 +707,26 @@ public final class WeComStandIn implements AutoCloseable {
 		}
 		Function<RecordedRequest, Answer> route = this.routes.get(request.path());
 		if (route == null) {
-			return error(404404, "the stand-in has no answer for " + request.path());
+			return new Answer(404, "application/json; charset=UTF-8",
+					("{\"errcode\":404404,\"errmsg\":\"the stand-in has no answer for " + request.path() + "\"}")
+						.getBytes(StandardCharsets.UTF_8));
 		}
 		Answer answer = route.apply(request);
 		Queue<Integer> afterDelivery = this.faultsAfterDelivery.get(request.path());
 		Integer late = (afterDelivery != null) ? afterDelivery.poll() : null;
 		return (late != null) ? error(late, "injected fault " + late + " after delivery") : answer;
+	}
+
+	private void delay(String path) {
+		Duration latency = this.latencies.getOrDefault(path, this.latencies.getOrDefault("*", Duration.ZERO));
+		if (!latency.isZero()) {
+			try {
+				Thread.sleep(latency.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private Answer gettoken(RecordedRequest request) {
@@ -455,6 +743,15 @@ public final class WeComStandIn implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
+		Integer always = this.persistentFaults.get(request.path());
+		if (always != null) {
+			return error(always, "injected fault " + always);
+		}
+		Queue<Integer> queued = this.faults.get(request.path());
+		Integer fault = (queued != null) ? queued.poll() : null;
+		if (fault != null) {
+			return error(fault, "injected fault " + fault);
+		}
 		Integer scripted = this.gettokenError;
 		if (scripted != null) {
 			return error(scripted, "scripted gettoken error " + scripted);
@@ -468,11 +765,12 @@ public final class WeComStandIn implements AutoCloseable {
 		String token = "token-" + UUID.randomUUID() + UUID.randomUUID();
 		Duration lifetime = this.tokenLifetime;
 		this.tokens.put(token, Instant.now().plus(lifetime));
+		this.tokenSecrets.put(token, secret);
 		return Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + token + "\",\"expires_in\":"
 				+ lifetime.toSeconds() + "}");
 	}
 
-	private static Answer error(int errcode, String errmsg) {
+	static Answer error(int errcode, String errmsg) {
 		return Answer.json("{\"errcode\":" + errcode + ",\"errmsg\":\"" + errmsg + "\"}");
 	}
 

@@ -1,4 +1,4 @@
-package dev.wxwork.testing;
+package dev.wxwork.test;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,8 +28,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.wxwork.testing.WeComStandIn.Part;
-import dev.wxwork.testing.WeComStandIn.RecordedRequest;
+import dev.wxwork.test.WeComStandIn.Part;
+import dev.wxwork.test.WeComStandIn.RecordedRequest;
 
 /**
  * A local stand-in of WeCom's group robot webhooks, behaving as {@code BOTS.md} describes (doc 91770):
