@@ -17,10 +17,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.wxwork.callback.support.SignedCallbackEndpoint;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.crypto.SignedRequestGate;
 import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.crypto.SignedRequestGate;
 
 /**
  * The callback (HTTP) endpoint of one bot, free of HTTP (docs 101033, 100719, 101031): verifies,
@@ -36,7 +37,7 @@ import dev.wxwork.crypto.SealedMessage;
  * that WeCom polls; each update of the answer is saved to the {@link BotStreamStore}, from which any
  * instance answers the polls.
  */
-public final class BotCallbackEndpoint {
+public final class BotCallbackEndpoint implements SignedCallbackEndpoint<BotCallbackResponse> {
 
 	private static final Log logger = LogFactory.getLog(BotCallbackEndpoint.class);
 
@@ -96,6 +97,7 @@ public final class BotCallbackEndpoint {
 	}
 
 	/** The largest body accepted, in bytes. */
+	@Override
 	public int maxBodySize() {
 		return this.settings.maxBodySize();
 	}
@@ -116,12 +118,14 @@ public final class BotCallbackEndpoint {
 	}
 
 	/** Answers WeCom's URL verification (GET): the decrypted echostr alone. */
+	@Override
 	public BotCallbackResponse verify(String signature, String timestamp, String nonce, String echostr) {
 		SignedRequestGate.Opened<byte[]> echo = this.gate.openEcho(signature, timestamp, nonce, echostr);
 		return echo.isRefused() ? reject(echo.refusal()) : BotCallbackResponse.echo(echo.value());
 	}
 
 	/** Receives a POSTed callback: the sealed reply, an empty 200, or a refusal. */
+	@Override
 	public BotCallbackResponse receive(String signature, String timestamp, String nonce, byte[] body) {
 		SignedRequestGate.Opened<BotCallback> opened = this.gate.openCallback(signature, timestamp, nonce, body,
 				(crypto, s, t, n, b) -> BotCallback.parse(crypto.open(s, t, n, encrypt(b))));
@@ -421,6 +425,7 @@ public final class BotCallbackEndpoint {
 	}
 
 	/** Refuses a callback: logs why (never a secret) and answers the one uniform refusal. */
+	@Override
 	public BotCallbackResponse reject(String reason) {
 		logger.warn("Refused a callback to bot '" + this.botName + "': " + reason);
 		return BotCallbackResponse.REJECTED;

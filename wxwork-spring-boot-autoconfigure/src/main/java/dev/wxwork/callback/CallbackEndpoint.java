@@ -15,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.callback.reply.Reply;
+import dev.wxwork.callback.support.SignedCallbackEndpoint;
 import dev.wxwork.crypto.CallbackCrypto;
 import dev.wxwork.crypto.CallbackCryptoException;
 import dev.wxwork.crypto.SignedRequestGate;
@@ -27,7 +28,7 @@ import dev.wxwork.crypto.SignedRequestGate;
  * then the signature (in constant time) before any byte is decrypted, then the receive id, and only then
  * the inner XML is read. Every refusal is the same {@link CallbackResponse#REJECTED} answer, with the reason logged at WARN; no handler runs.
  */
-public final class CallbackEndpoint {
+public final class CallbackEndpoint implements SignedCallbackEndpoint<CallbackResponse> {
 
 	private static final Log logger = LogFactory.getLog(CallbackEndpoint.class);
 
@@ -110,17 +111,20 @@ public final class CallbackEndpoint {
 	}
 
 	/** The largest body accepted, in bytes. */
+	@Override
 	public int maxBodySize() {
 		return this.settings.maxBodySize();
 	}
 
 	/** Answers WeCom's URL verification (GET): the decrypted echostr alone. */
+	@Override
 	public CallbackResponse verify(String signature, String timestamp, String nonce, String echostr) {
 		SignedRequestGate.Opened<byte[]> echo = this.gate.openEcho(signature, timestamp, nonce, echostr);
 		return echo.isRefused() ? reject(echo.refusal()) : CallbackResponse.echo(echo.value());
 	}
 
 	/** Receives a POSTed callback: the sealed reply, an empty 200, or a refusal. */
+	@Override
 	public CallbackResponse receive(String signature, String timestamp, String nonce, byte[] body) {
 		SignedRequestGate.Opened<CallbackMessage> opened = this.gate.openCallback(signature, timestamp, nonce, body,
 				(crypto, s, t, n, b) -> CallbackMessage.parse(crypto.openCallback(s, t, n, b)));
@@ -368,6 +372,7 @@ public final class CallbackEndpoint {
 	}
 
 	/** Refuses a callback: logs why (never a secret) and answers the one uniform refusal. */
+	@Override
 	public CallbackResponse reject(String reason) {
 		logger.warn("Refused a callback to app '" + this.agentName + "': " + reason);
 		return CallbackResponse.REJECTED;
