@@ -28,9 +28,9 @@ import dev.wxwork.crypto.SignedRequestGate;
  * decrypts, deduplicates and dispatches a callback, answers WeCom's stream refresh polls, and seals the
  * reply as JSON.
  * <p>
- * The order is that of app callbacks, kept by the shared {@link SignedRequestGate}: parameters, size and freshness first, then the signature (in
- * constant time) before any byte is decrypted, then the receive id (empty for bots), and only then the
- * JSON. Every refusal is the same {@link BotCallbackResponse#REJECTED}, with the reason logged at WARN;
+ * The order is that of app callbacks, kept by the shared {@link SignedRequestGate}: parameters, size
+ * and freshness first, then the signature (in constant time) before any byte is decrypted, then the
+ * receive id (empty for bots), and only then the JSON. Every refusal is the same {@link BotCallbackResponse#REJECTED}, with the reason logged at WARN;
  * no handler runs.
  * <p>
  * A streamed answer keeps one stream id. Its first reply opens the stream and is never the last, so
