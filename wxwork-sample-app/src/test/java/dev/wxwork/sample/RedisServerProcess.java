@@ -87,16 +87,7 @@ final class RedisServerProcess implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
+		SampleAppProcess.stop(this.process);
 		try (Stream<Path> files = Files.walk(this.dir)) {
 			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 		}

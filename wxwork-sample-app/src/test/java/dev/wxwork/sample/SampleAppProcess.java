@@ -132,14 +132,19 @@ final class SampleAppProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
+		stop(this.process);
+	}
+
+	/** Stops a process the tests started: SIGTERM, then SIGKILL when it is still alive after 15 s. */
+	static void stop(Process process) {
+		process.destroy();
 		try {
-			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			if (!process.waitFor(15, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 		}
 		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
+			process.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
 	}

@@ -1,16 +1,10 @@
 package dev.wxwork.sample;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,11 +38,7 @@ class SampleClusterIT {
 
 	private static final Duration STARTUP = Duration.ofSeconds(90);
 
-	private static Path redisDir;
-
-	private static Process redis;
-
-	private static int redisPort;
+	private static RedisServerProcess redis;
 
 	private static SampleAppProcess a;
 
@@ -57,8 +46,8 @@ class SampleClusterIT {
 
 	@BeforeAll
 	static void startRedisAndTwoInstances() throws Exception {
-		startRedis();
-		String redisArgument = "--spring.data.redis.port=" + redisPort;
+		redis = RedisServerProcess.start("sample-cluster-it-redis.log");
+		String redisArgument = "--spring.data.redis.port=" + redis.port();
 		// The library's own Redis deadline (500 ms by default) is meant for a healthy machine; on one loaded by
 		// parallel builds a command can miss it, which opens the shared breaker and sends tokens and
 		// deduplication to process memory for a while: correct behaviour, but not what this test measures.
@@ -82,11 +71,8 @@ class SampleClusterIT {
 				close(b);
 			}
 			finally {
-				kill(redis);
-				if (redisDir != null) {
-					try (Stream<Path> files = Files.walk(redisDir)) {
-						files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-					}
+				if (redis != null) {
+					redis.close();
 				}
 			}
 		}
@@ -142,17 +128,17 @@ class SampleClusterIT {
 
 		// One shared token key: corp id and a fingerprint of the secret (a Redis Cluster hash tag), never the
 		// secret itself; next to it the write fence of the same credential.
-		List<String> keys = redisCli("KEYS", "wxwork:token:*").stream().filter((key) -> !key.endsWith(":generation")).toList();
+		List<String> keys = redis.cli("KEYS", "wxwork:token:*").stream().filter((key) -> !key.endsWith(":generation")).toList();
 		assertThat(keys).singleElement().satisfies((key) -> {
 			assertThat(key).matches("wxwork:token:\\{" + CORP_ID + ":[0-9a-f]{32}\\}");
 			assertThat(key).doesNotContain(SECRET);
 		});
-		assertThat(redisCli("KEYS", "wxwork:token:*")).hasSize(2).contains(keys.get(0) + ":generation");
+		assertThat(redis.cli("KEYS", "wxwork:token:*")).hasSize(2).contains(keys.get(0) + ":generation");
 		// Checked without printing the value: it holds the token.
-		String value = String.join("\n", redisCli("GET", keys.get(0)));
+		String value = String.join("\n", redis.cli("GET", keys.get(0)));
 		assertThat(value.matches("\\d+:\\d+:.+")).as("the stored value is <expiry millis>:<refresh millis>:<token>").isTrue();
 		assertThat(value.contains(SECRET)).as("the stored value contains the secret").isFalse();
-		long ttl = Long.parseLong(redisCli("TTL", keys.get(0)).get(0));
+		long ttl = Long.parseLong(redis.cli("TTL", keys.get(0)).get(0));
 		assertThat(ttl).as("the key's expiry in seconds").isBetween(1L, 7200L);
 	}
 
@@ -181,7 +167,7 @@ class SampleClusterIT {
 		assertThat(retried.path("reply").isNull()).as("no second reply to a retry on the other instance").isTrue();
 		assertThat(eventsWithMsgId(first, msgId)).as("the callback in the first instance's /events").hasSize(1);
 		assertThat(eventsWithMsgId(retry, msgId)).as("the callback in the other instance's /events").isEmpty();
-		assertThat(redisCli("KEYS", "wxwork:callback:" + CORP_ID + ":demo:*")).filteredOn((key) -> key.contains(msgId))
+		assertThat(redis.cli("KEYS", "wxwork:callback:" + CORP_ID + ":demo:*")).filteredOn((key) -> key.contains(msgId))
 			.as("the shared deduplication key")
 			.hasSize(1);
 	}
@@ -209,83 +195,10 @@ class SampleClusterIT {
 		return JSON.writeValueAsString(JSON.createObjectNode().put("toUser", toUser).put("content", content));
 	}
 
-	private static void startRedis() throws Exception {
-		String binary = installed("redis-server");
-		redisPort = SampleAppProcess.freePort();
-		redisDir = Files.createTempDirectory("sample-cluster-redis");
-		Path log = SampleAppProcess.logFile("sample-cluster-it-redis.log");
-		redis = new ProcessBuilder(binary, "--port", String.valueOf(redisPort), "--bind", "127.0.0.1", "--save", "",
-				"--appendonly", "no", "--dir", redisDir.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(redis::destroyForcibly));
-		Instant deadline = Instant.now().plusSeconds(10);
-		while (true) {
-			assertThat(redis.isAlive()).as("redis-server is running; see " + log.toAbsolutePath()).isTrue();
-			try (Socket socket = new Socket("127.0.0.1", redisPort)) {
-				socket.setSoTimeout(2000);
-				socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-				byte[] reply = new byte[5];
-				if (socket.getInputStream().read(reply) == 5
-						&& "+PONG".equals(new String(reply, StandardCharsets.US_ASCII))) {
-					return;
-				}
-			}
-			catch (IOException notYetListening) {
-				// still starting
-			}
-			assertThat(Instant.now()).as("redis-server answered PING within 10 s; see " + log.toAbsolutePath())
-				.isBefore(deadline);
-			Thread.sleep(50);
-		}
-	}
-
 	private static void close(SampleAppProcess app) {
 		if (app != null) {
 			app.close();
 		}
-	}
-
-	private static void kill(Process process) {
-		if (process == null) {
-			return;
-		}
-		process.destroy();
-		try {
-			if (!process.waitFor(15, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	/** Runs redis-cli against the test's server and answers its output lines (raw, as when not on a terminal). */
-	private static List<String> redisCli(String... command) throws Exception {
-		List<String> args = new ArrayList<>(List.of(installed("redis-cli"), "-h", "127.0.0.1", "-p",
-				String.valueOf(redisPort)));
-		args.addAll(List.of(command));
-		Process cli = new ProcessBuilder(args).redirectErrorStream(true).start();
-		try {
-			assertThat(cli.waitFor(10, TimeUnit.SECONDS)).as("redis-cli " + command[0] + " finished").isTrue();
-			assertThat(cli.exitValue()).as("redis-cli " + command[0] + " exit code").isZero();
-			String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			return output.lines().filter((line) -> !line.isEmpty()).toList();
-		}
-		finally {
-			cli.destroyForcibly();
-		}
-	}
-
-	private static String installed(String name) {
-		File binary = new File("/usr/bin", name);
-		assertThat(binary.canExecute())
-			.as(binary + " is installed (this test needs a real Redis; install it with: apt-get install -y redis-server)")
-			.isTrue();
-		return binary.getPath();
 	}
 
 }

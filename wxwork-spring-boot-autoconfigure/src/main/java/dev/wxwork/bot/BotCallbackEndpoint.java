@@ -17,26 +17,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.wxwork.callback.support.SignedCallbackEndpoint;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.crypto.CallbackCryptoException;
 import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.crypto.SignedRequestGate;
 
 /**
  * The callback (HTTP) endpoint of one bot, free of HTTP (docs 101033, 100719, 101031): verifies,
  * decrypts, deduplicates and dispatches a callback, answers WeCom's stream refresh polls, and seals the
  * reply as JSON.
  * <p>
- * The order is that of app callbacks: parameters, size and freshness first, then the signature (in
- * constant time) before any byte is decrypted, then the receive id (empty for bots), and only then the
- * JSON. Every refusal is the same {@link BotCallbackResponse#REJECTED}, with the reason logged at WARN;
+ * The order is that of app callbacks, kept by the shared {@link SignedRequestGate}: parameters, size
+ * and freshness first, then the signature (in constant time) before any byte is decrypted, then the
+ * receive id (empty for bots), and only then the JSON. Every refusal is the same {@link BotCallbackResponse#REJECTED}, with the reason logged at WARN;
  * no handler runs.
  * <p>
  * A streamed answer keeps one stream id. Its first reply opens the stream and is never the last, so
  * that WeCom polls; each update of the answer is saved to the {@link BotStreamStore}, from which any
  * instance answers the polls.
  */
-public final class BotCallbackEndpoint {
+public final class BotCallbackEndpoint implements SignedCallbackEndpoint<BotCallbackResponse> {
 
 	private static final Log logger = LogFactory.getLog(BotCallbackEndpoint.class);
 
@@ -58,7 +59,7 @@ public final class BotCallbackEndpoint {
 
 	private final String deduplicationKeyPrefix;
 
-	private final long toleranceSeconds;
+	private final SignedRequestGate gate;
 
 	private final WxWorkBotClient client;
 
@@ -87,7 +88,7 @@ public final class BotCallbackEndpoint {
 		this.settings = settings;
 		this.clock = clock;
 		this.deduplicationKeyPrefix = settings.redisKeyPrefix() + ":bot-callback:" + botName + ":";
-		this.toleranceSeconds = Math.min(Math.max(0, settings.timestampTolerance().toSeconds()), Long.MAX_VALUE / 4);
+		this.gate = new SignedRequestGate(crypto, settings.timestampTolerance(), settings.maxBodySize(), clock);
 	}
 
 	/** The bot's name. */
@@ -96,6 +97,7 @@ public final class BotCallbackEndpoint {
 	}
 
 	/** The largest body accepted, in bytes. */
+	@Override
 	public int maxBodySize() {
 		return this.settings.maxBodySize();
 	}
@@ -116,46 +118,21 @@ public final class BotCallbackEndpoint {
 	}
 
 	/** Answers WeCom's URL verification (GET): the decrypted echostr alone. */
+	@Override
 	public BotCallbackResponse verify(String signature, String timestamp, String nonce, String echostr) {
-		if (isBlank(signature) || isBlank(timestamp) || isBlank(nonce) || isBlank(echostr)) {
-			return reject("a verification parameter is missing");
-		}
-		if (!isFresh(timestamp)) {
-			return reject("the timestamp is not within " + this.settings.timestampTolerance() + " of this server's clock");
-		}
-		try {
-			return BotCallbackResponse.echo(this.crypto.open(signature, timestamp, nonce, echostr));
-		}
-		catch (CallbackCryptoException ex) {
-			return reject(ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			return reject("the verification could not be read (" + ex.getClass().getSimpleName() + ")");
-		}
+		SignedRequestGate.Opened<byte[]> echo = this.gate.openEcho(signature, timestamp, nonce, echostr);
+		return echo.isRefused() ? reject(echo.refusal()) : BotCallbackResponse.echo(echo.value());
 	}
 
 	/** Receives a POSTed callback: the sealed reply, an empty 200, or a refusal. */
+	@Override
 	public BotCallbackResponse receive(String signature, String timestamp, String nonce, byte[] body) {
-		if (isBlank(signature) || isBlank(timestamp) || isBlank(nonce) || body == null || body.length == 0) {
-			return reject("a callback parameter or the body is missing");
+		SignedRequestGate.Opened<BotCallback> opened = this.gate.openCallback(signature, timestamp, nonce, body,
+				(crypto, s, t, n, b) -> BotCallback.parse(crypto.open(s, t, n, encrypt(b))));
+		if (opened.isRefused()) {
+			return reject(opened.refusal());
 		}
-		if (body.length > this.settings.maxBodySize()) {
-			return reject("the body is larger than " + this.settings.maxBodySize() + " bytes");
-		}
-		if (!isFresh(timestamp)) {
-			return reject("the timestamp is not within " + this.settings.timestampTolerance() + " of this server's clock");
-		}
-		BotCallback callback;
-		try {
-			callback = BotCallback.parse(this.crypto.open(signature, timestamp, nonce, encrypt(body)));
-		}
-		catch (CallbackCryptoException ex) {
-			return reject(ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			// a bad callback is never a 5xx, whatever went wrong reading it
-			return reject("the callback could not be read (" + ex.getClass().getSimpleName() + ")");
-		}
+		BotCallback callback = opened.value();
 		if (callback.isStreamRefresh()) {
 			return seal(refresh(callback), nonce);
 		}
@@ -448,21 +425,10 @@ public final class BotCallbackEndpoint {
 	}
 
 	/** Refuses a callback: logs why (never a secret) and answers the one uniform refusal. */
+	@Override
 	public BotCallbackResponse reject(String reason) {
 		logger.warn("Refused a callback to bot '" + this.botName + "': " + reason);
 		return BotCallbackResponse.REJECTED;
-	}
-
-	private boolean isFresh(String timestamp) {
-		long seconds;
-		try {
-			seconds = Long.parseLong(timestamp);
-		}
-		catch (NumberFormatException ex) {
-			return false;
-		}
-		long now = this.clock.millis() / 1000;
-		return seconds >= now - this.toleranceSeconds && seconds <= now + this.toleranceSeconds;
 	}
 
 	private static boolean isBlank(String value) {
@@ -492,10 +458,7 @@ public final class BotCallbackEndpoint {
 			String errorText, String continuationText) {
 
 		public Settings {
-			if (maxBodySize < 1 || maxBodySize == Integer.MAX_VALUE) {
-				throw new IllegalArgumentException("wxwork.callback.max-body-size must be between 1 and "
-						+ (Integer.MAX_VALUE - 1) + " bytes, not " + maxBodySize);
-			}
+			SignedRequestGate.checkMaxBodySize(maxBodySize);
 		}
 
 	}

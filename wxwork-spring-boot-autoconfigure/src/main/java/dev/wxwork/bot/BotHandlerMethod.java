@@ -1,14 +1,12 @@
 package dev.wxwork.bot;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.util.ReflectionUtils;
+
+import dev.wxwork.callback.support.HandlerMethods;
 
 /**
  * One bot handler method, resolved once at startup: arguments known by position, called through a
@@ -38,23 +36,12 @@ final class BotHandlerMethod {
 		this.payloadType = payloadType;
 		this.takesStream = Arrays.asList(arguments).contains(Argument.STREAM);
 		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-		ReflectionUtils.makeAccessible(invocable);
-		try {
-			this.handle = MethodHandles.lookup()
-				.unreflect(invocable)
-				.bindTo(bean)
-				.asType(MethodType.genericMethodType(arguments.length))
-				.asSpreader(Object[].class, arguments.length);
-		}
-		catch (IllegalAccessException ex) {
-			throw new InvalidBotHandlerException("Bot handler " + this.description + " is not accessible: " + ex.getMessage());
-		}
+		this.handle = HandlerMethods.spreadingHandle(bean, invocable, arguments.length,
+				(reason) -> new InvalidBotHandlerException("Bot handler " + this.description + " is not accessible: " + reason));
 	}
 
 	static String describe(Method method) {
-		return method.getDeclaringClass().getName().replace('$', '.') + "." + method.getName() + "("
-				+ Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
-				+ ")";
+		return HandlerMethods.describe(method);
 	}
 
 	/** Whether this handler can take the callback: a typed parameter needs content of that type. */

@@ -15,18 +15,20 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.callback.reply.Reply;
+import dev.wxwork.callback.support.SignedCallbackEndpoint;
 import dev.wxwork.crypto.CallbackCrypto;
 import dev.wxwork.crypto.CallbackCryptoException;
+import dev.wxwork.crypto.SignedRequestGate;
 
 /**
  * The callback endpoint of one app, free of HTTP: verifies, decrypts, types, deduplicates and
  * dispatches a callback, and seals the handler's reply.
  * <p>
- * Order matters for safety: parameters and freshness first, then the signature (in constant time)
- * before any byte is decrypted, then the receive id, and only then the inner XML. Every refusal is
- * the same {@link CallbackResponse#REJECTED} answer, with the reason logged at WARN; no handler runs.
+ * Order matters for safety: the {@link SignedRequestGate} checks parameters, size and freshness first,
+ * then the signature (in constant time) before any byte is decrypted, then the receive id, and only then
+ * the inner XML is read. Every refusal is the same {@link CallbackResponse#REJECTED} answer, with the reason logged at WARN; no handler runs.
  */
-public final class CallbackEndpoint {
+public final class CallbackEndpoint implements SignedCallbackEndpoint<CallbackResponse> {
 
 	private static final Log logger = LogFactory.getLog(CallbackEndpoint.class);
 
@@ -50,7 +52,7 @@ public final class CallbackEndpoint {
 
 	private final String deduplicationKeyPrefix;
 
-	private final long toleranceSeconds;
+	private final SignedRequestGate gate;
 
 	// the outcome of each callback a sync handler is running in this JVM, for WeCom's retries of it to wait on
 	private final ConcurrentHashMap<String, CompletableFuture<CallbackResponse>> running = new ConcurrentHashMap<>();
@@ -91,8 +93,7 @@ public final class CallbackEndpoint {
 		this.settings = settings;
 		this.clock = clock;
 		this.deduplicationKeyPrefix = settings.redisKeyPrefix() + ":callback:" + agent.corpId() + ":" + this.agentName + ":";
-		// bounded so that the clock's second plus or minus the tolerance cannot overflow
-		this.toleranceSeconds = Math.min(Math.max(0, settings.timestampTolerance().toSeconds()), Long.MAX_VALUE / 4);
+		this.gate = new SignedRequestGate(crypto, settings.timestampTolerance(), settings.maxBodySize(), clock);
 		if (dispatcher.hasAsyncHandlers()) {
 			// an app without async handlers costs the hand-off nothing (with Redis: no consumers polling)
 			handOff.register(this);
@@ -110,51 +111,27 @@ public final class CallbackEndpoint {
 	}
 
 	/** The largest body accepted, in bytes. */
+	@Override
 	public int maxBodySize() {
 		return this.settings.maxBodySize();
 	}
 
 	/** Answers WeCom's URL verification (GET): the decrypted echostr alone. */
+	@Override
 	public CallbackResponse verify(String signature, String timestamp, String nonce, String echostr) {
-		if (isBlank(signature) || isBlank(timestamp) || isBlank(nonce) || isBlank(echostr)) {
-			return reject("a verification parameter is missing");
-		}
-		if (!isFresh(timestamp)) {
-			return reject("the timestamp is not within " + this.settings.timestampTolerance() + " of this server's clock");
-		}
-		try {
-			return CallbackResponse.echo(this.crypto.open(signature, timestamp, nonce, echostr));
-		}
-		catch (CallbackCryptoException ex) {
-			return reject(ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			return reject("the verification could not be read (" + ex.getClass().getSimpleName() + ")");
-		}
+		SignedRequestGate.Opened<byte[]> echo = this.gate.openEcho(signature, timestamp, nonce, echostr);
+		return echo.isRefused() ? reject(echo.refusal()) : CallbackResponse.echo(echo.value());
 	}
 
 	/** Receives a POSTed callback: the sealed reply, an empty 200, or a refusal. */
+	@Override
 	public CallbackResponse receive(String signature, String timestamp, String nonce, byte[] body) {
-		if (isBlank(signature) || isBlank(timestamp) || isBlank(nonce) || body == null || body.length == 0) {
-			return reject("a callback parameter or the body is missing");
+		SignedRequestGate.Opened<CallbackMessage> opened = this.gate.openCallback(signature, timestamp, nonce, body,
+				(crypto, s, t, n, b) -> CallbackMessage.parse(crypto.openCallback(s, t, n, b)));
+		if (opened.isRefused()) {
+			return reject(opened.refusal());
 		}
-		if (body.length > this.settings.maxBodySize()) {
-			return reject("the body is larger than " + this.settings.maxBodySize() + " bytes");
-		}
-		if (!isFresh(timestamp)) {
-			return reject("the timestamp is not within " + this.settings.timestampTolerance() + " of this server's clock");
-		}
-		CallbackMessage message;
-		try {
-			message = CallbackMessage.parse(this.crypto.openCallback(signature, timestamp, nonce, body));
-		}
-		catch (CallbackCryptoException ex) {
-			return reject(ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			// a bad callback is never a 5xx, whatever went wrong reading it
-			return reject("the callback could not be read (" + ex.getClass().getSimpleName() + ")");
-		}
+		CallbackMessage message = opened.value();
 		CallbackHandlerMethod handler = this.dispatcher.find(message);
 		if (message.bindingProblem() != null) {
 			logger.warn("A callback to app '" + this.agentName + "' (" + message + ") did not bind to "
@@ -395,26 +372,10 @@ public final class CallbackEndpoint {
 	}
 
 	/** Refuses a callback: logs why (never a secret) and answers the one uniform refusal. */
+	@Override
 	public CallbackResponse reject(String reason) {
 		logger.warn("Refused a callback to app '" + this.agentName + "': " + reason);
 		return CallbackResponse.REJECTED;
-	}
-
-	private boolean isFresh(String timestamp) {
-		long seconds;
-		try {
-			seconds = Long.parseLong(timestamp);
-		}
-		catch (NumberFormatException ex) {
-			return false;
-		}
-		// no subtraction involving the timestamp: one near Long.MIN_VALUE made abs(now - timestamp) negative
-		long now = this.clock.millis() / 1000;
-		return seconds >= now - this.toleranceSeconds && seconds <= now + this.toleranceSeconds;
-	}
-
-	private static boolean isBlank(String value) {
-		return value == null || value.isBlank();
 	}
 
 	@Override
@@ -437,11 +398,7 @@ public final class CallbackEndpoint {
 		public static final Duration DEFAULT_RETRY_WAIT = Duration.ofSeconds(3);
 
 		public Settings {
-			// the body is read with one byte more than the limit, to tell an oversized one
-			if (maxBodySize < 1 || maxBodySize == Integer.MAX_VALUE) {
-				throw new IllegalArgumentException("wxwork.callback.max-body-size must be between 1 and "
-						+ (Integer.MAX_VALUE - 1) + " bytes, not " + maxBodySize);
-			}
+			SignedRequestGate.checkMaxBodySize(maxBodySize);
 			if (retryWait.isNegative() || retryWait.compareTo(Duration.ofSeconds(5)) >= 0) {
 				throw new IllegalArgumentException("wxwork.callback.retry-wait must be at least 0 and less than WeCom's "
 						+ "5 seconds, not " + retryWait);

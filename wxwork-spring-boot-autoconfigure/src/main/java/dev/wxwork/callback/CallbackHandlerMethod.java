@@ -1,14 +1,11 @@
 package dev.wxwork.callback;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.util.ReflectionUtils;
+
+import dev.wxwork.callback.support.HandlerMethods;
 
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.callback.message.WxWorkMessage;
@@ -51,23 +48,12 @@ final class CallbackHandlerMethod {
 					+ "through the bean's proxy (" + bean.getClass().getName() + "); make it public or package-private, "
 					+ "not private");
 		}
-		ReflectionUtils.makeAccessible(invocable);
-		try {
-			this.handle = MethodHandles.lookup()
-				.unreflect(invocable)
-				.bindTo(bean)
-				.asType(MethodType.genericMethodType(arguments.length))
-				.asSpreader(Object[].class, arguments.length);
-		}
-		catch (IllegalAccessException ex) {
-			throw new InvalidCallbackHandlerException("Callback handler " + this.description + " is not accessible: " + ex.getMessage());
-		}
+		this.handle = HandlerMethods.spreadingHandle(bean, invocable, arguments.length,
+				(reason) -> new InvalidCallbackHandlerException("Callback handler " + this.description + " is not accessible: " + reason));
 	}
 
 	static String describe(Method method) {
-		return method.getDeclaringClass().getName().replace('$', '.') + "." + method.getName() + "("
-				+ Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
-				+ ")";
+		return HandlerMethods.describe(method);
 	}
 
 	/** Whether this handler can take the message: a typed parameter needs a message of that type. */

@@ -2,16 +2,15 @@ package dev.wxwork.callback;
 
 import java.nio.charset.StandardCharsets;
 
-/** What the endpoint answers WeCom: a status, and a body (the echo, a sealed reply, or nothing). */
-public final class CallbackResponse {
+import dev.wxwork.callback.support.CallbackAnswer;
 
-	private static final String TEXT = "text/plain;charset=UTF-8";
+/** What the endpoint answers WeCom: a status, and a body (the echo, a sealed reply, or nothing). */
+public final class CallbackResponse extends CallbackAnswer {
 
 	private static final byte[] EMPTY = new byte[0];
 
 	/** Every refused callback gets this same answer, so that a prober learns nothing from it. */
-	public static final CallbackResponse REJECTED = new CallbackResponse(400, TEXT,
-			"invalid callback".getBytes(StandardCharsets.US_ASCII));
+	public static final CallbackResponse REJECTED = new CallbackResponse(400, TEXT, REFUSAL);
 
 	/** Received, no reply. */
 	public static final CallbackResponse ACKNOWLEDGED = new CallbackResponse(200, null, EMPTY);
@@ -29,12 +28,6 @@ public final class CallbackResponse {
 	/** The async executor is full: no 200, so that WeCom retries later. */
 	public static final CallbackResponse BUSY = new CallbackResponse(503, null, EMPTY);
 
-	private final int status;
-
-	private final String contentType;
-
-	private final byte[] body;
-
 	private final String outcome;
 
 	private CallbackResponse(int status, String contentType, byte[] body) {
@@ -42,9 +35,7 @@ public final class CallbackResponse {
 	}
 
 	private CallbackResponse(int status, String contentType, byte[] body, String outcome) {
-		this.status = status;
-		this.contentType = contentType;
-		this.body = body;
+		super(status, contentType, body);
 		this.outcome = outcome;
 	}
 
@@ -56,41 +47,18 @@ public final class CallbackResponse {
 		return new CallbackResponse(200, "application/xml;charset=UTF-8", sealedXml.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The HTTP status. */
-	public int status() {
-		return this.status;
-	}
-
 	/** What happened, for metrics: rejected, acknowledged, replied (a body), unhandled, failed or busy. */
+	@Override
 	public String outcome() {
 		if (this.outcome != null) {
 			return this.outcome;
 		}
-		return switch (this.status) {
+		return switch (status()) {
 			case 400 -> "rejected";
 			case 500 -> "failed";
 			case 503 -> "busy";
-			default -> (this.body.length > 0) ? "replied" : "acknowledged";
+			default -> super.outcome();
 		};
-	}
-
-	/** The Content-Type, or null without a body. */
-	public String contentType() {
-		return this.contentType;
-	}
-
-	/** The body as text. */
-	public String bodyText() {
-		return new String(this.body, StandardCharsets.UTF_8);
-	}
-
-	byte[] body() {
-		return this.body;
-	}
-
-	@Override
-	public String toString() {
-		return "CallbackResponse[" + this.status + ", " + this.body.length + " bytes]";
 	}
 
 }

@@ -1,14 +1,10 @@
 package dev.wxwork.token;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import dev.wxwork.agent.WxWorkAgent;
-import dev.wxwork.client.RetryPolicy;
-import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
 import dev.wxwork.test.WeComStandIn;
@@ -61,43 +55,16 @@ class TokenClusterTest {
 	private WxWorkAgent instance(String secret) {
 		LettuceConnectionFactory connectionFactory = this.redis.newConnectionFactory();
 		this.connections.add(connectionFactory);
-		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10),
-				RetryPolicy.defaults());
-		return new WxWorkAgent("app", 1L, "corp1", secret, http, new RedisAccessTokenStore(connectionFactory,
-				new RedisCommandGuard(Duration.ofMillis(500), Duration.ofMillis(500))),
-				new CredentialKeys("wxwork-test"), TokenSettings.defaults(),
-				Clock.systemUTC());
+		return TokenClusters.agent(this.wecom.baseUrl(), secret, connectionFactory,
+				new RedisCommandGuard(Duration.ofMillis(500), Duration.ofMillis(500)));
 	}
 
 	private List<WxWorkAgent> cluster(String secret) {
-		List<WxWorkAgent> agents = new ArrayList<>();
-		for (int i = 0; i < INSTANCES; i++) {
-			agents.add(instance(secret));
-		}
-		return agents;
+		return TokenClusters.cluster(INSTANCES, () -> instance(secret));
 	}
 
-	/** Every caller of every instance calls the API at once; returns how many succeeded. */
 	private int callAllAtOnce(List<WxWorkAgent> agents) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<String>> calls = new ArrayList<>();
-		for (WxWorkAgent agent : agents) {
-			for (int i = 0; i < CALLERS_PER_INSTANCE; i++) {
-				Callable<String> call = () -> {
-					start.await();
-					return agent.users().get("zhangsan").userid();
-				};
-				calls.add(this.pool.submit(call));
-			}
-		}
-		start.countDown();
-		int succeeded = 0;
-		for (Future<String> call : calls) {
-			if ("zhangsan".equals(call.get())) {
-				succeeded++;
-			}
-		}
-		return succeeded;
+		return TokenClusters.callAllAtOnce(this.pool, agents, CALLERS_PER_INSTANCE);
 	}
 
 	@Test

@@ -1,14 +1,10 @@
 package dev.wxwork.token;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +14,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.wxwork.agent.WxWorkAgent;
-import dev.wxwork.client.RetryPolicy;
-import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisCluster;
 import dev.wxwork.test.WeComStandIn;
@@ -77,39 +71,15 @@ class TokenRedisClusterTest {
 		RedisCommandGuard guard = new RedisCommandGuard(Duration.ofMillis(500), Duration.ofSeconds(5));
 		this.guards.add(guard);
 		this.wecom.respond("/cgi-bin/user/get", "{\"errcode\":0,\"errmsg\":\"ok\",\"userid\":\"zhangsan\"}");
-		WxWorkHttpClient http = new WxWorkHttpClient(this.wecom.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10),
-				RetryPolicy.defaults());
-		return new WxWorkAgent("app", 1L, "corp1", secret, http, new RedisAccessTokenStore(connectionFactory, guard),
-				new CredentialKeys("wxwork-test"), TokenSettings.defaults(), Clock.systemUTC());
+		return TokenClusters.agent(this.wecom.baseUrl(), secret, connectionFactory, guard);
 	}
 
 	private List<WxWorkAgent> cluster(String secret) {
-		List<WxWorkAgent> agents = new ArrayList<>();
-		for (int i = 0; i < INSTANCES; i++) {
-			agents.add(instance(secret));
-		}
-		return agents;
+		return TokenClusters.cluster(INSTANCES, () -> instance(secret));
 	}
 
 	private int callAllAtOnce(List<WxWorkAgent> agents) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<String>> calls = new ArrayList<>();
-		for (WxWorkAgent agent : agents) {
-			for (int i = 0; i < CALLERS_PER_INSTANCE; i++) {
-				calls.add(this.pool.submit(() -> {
-					start.await();
-					return agent.users().get("zhangsan").userid();
-				}));
-			}
-		}
-		start.countDown();
-		int succeeded = 0;
-		for (Future<String> call : calls) {
-			if ("zhangsan".equals(call.get(60, TimeUnit.SECONDS))) {
-				succeeded++;
-			}
-		}
-		return succeeded;
+		return TokenClusters.callAllAtOnce(this.pool, agents, CALLERS_PER_INSTANCE);
 	}
 
 	@Test

@@ -4,21 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.wxwork.client.WxWorkApiException;
-import dev.wxwork.client.WxWorkException;
 import dev.wxwork.webhook.WxWorkWebhook;
 
 /**
  * {@code POST /webhooks/ops} with {@code {"markdown":"…"}}: posts that markdown to the group of robot
  * {@code ops}. 200 when WeCom accepted it, 502 with {@code errcode} and {@code errmsg} when WeCom
- * refused it (45009 beyond 20 messages a minute), 400 when the library refused it before sending.
+ * refused it (45009 beyond 20 messages a minute; see {@code WeComErrorAdvice}), 400 when the library refused it before sending.
  */
 @RestController
 class OpsWebhookController {
@@ -42,23 +39,6 @@ class OpsWebhookController {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> refused(IllegalArgumentException ex) {
 		return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(ex.getMessage())));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> weComError(WxWorkApiException ex) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("errcode", ex.getErrcode());
-		body.put("errmsg", ex.getErrmsg());
-		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
-	}
-
-	/** WeCom unreachable: still a bad gateway, without an errcode. */
-	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> weComUnavailable(WxWorkException ex) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("errcode", null);
-		body.put("errmsg", ex.getMessage());
-		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
 	}
 
 	/** The request body. */
