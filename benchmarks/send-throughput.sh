@@ -11,6 +11,7 @@
 #   BASELINE_JAR=path         also run this build of the sample app (e.g. main's) as "baseline", to
 #                             compare two builds of the library in the same run
 #   SKIP_BUILD=1              use the jars already built
+#   WARMUP=30s                how long each app is driven before measuring, twice
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20s}"
@@ -76,8 +77,10 @@ run() { # name app duration -> "req/s app-ms/req simulator-ms/req load"
     '/requests in/ {n = $1} /Requests\/sec/ {r = $2} END {printf "%.0f %.3f %.3f %s\n", r, a * 1000 / hz / n, s * 1000 / hz / n, load}' \
     "$LOGS/wrk-$1.txt"
 }
-echo "warming up (15s each)"
-for app in "${APPS[@]}"; do run "warm-$app" "$app" 15s >/dev/null; done
+# the JIT needs well over a minute of load on a busy machine before the figures settle
+WARMUP="${WARMUP:-30s}"
+echo "warming up ($WARMUP each, twice)"
+for pass in 1 2; do for app in "${APPS[@]}"; do run "warm-$app" "$app" "$WARMUP" >/dev/null; done; done
 declare -A RESULTS MEDIAN_RPS MEDIAN_CPU
 for round in $(seq 1 "$ROUNDS"); do
   # rotate the order, so that a change in the machine's load touches every app alike
