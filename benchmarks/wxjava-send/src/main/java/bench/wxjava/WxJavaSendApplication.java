@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder;
 import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
 import me.chanjar.weixin.cp.bean.message.WxCpMessage;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The sample app's {@code POST /messages} contract ({@code {"toUser":"a|b","content":"…"}} → 200
  * {@code {"msgid","invaliduser"}}, a WeCom error → 502 {@code {"errcode","errmsg"}}) served by WxJava
- * 4.6.0 with its defaults, for benchmarks/send-throughput.sh.
+ * 4.6.0 with its defaults (or {@code --wecom.max-connections=N} connections per host instead of its 10),
+ * for benchmarks/send-throughput.sh.
  */
 @SpringBootApplication
 @RestController
@@ -42,12 +44,21 @@ public class WxJavaSendApplication {
 
 	@Bean
 	static WxCpService wxCpService(@Value("${wecom.base-url}") String baseUrl, @Value("${wecom.corp-id}") String corpId,
-			@Value("${wecom.secret}") String secret, @Value("${wecom.agent-id}") int agentId) {
+			@Value("${wecom.secret}") String secret, @Value("${wecom.agent-id}") int agentId,
+			@Value("${wecom.max-connections:0}") int maxConnections) {
 		WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
 		config.setCorpId(corpId);
 		config.setCorpSecret(secret);
 		config.setAgentId(agentId);
 		config.setBaseApiUrl(baseUrl);
+		if (maxConnections > 0) {
+			// WxJava's default pool keeps at most 10 connections per host (50 in all); a fair comparison at
+			// 32 concurrent sends may give it as many as the library's client allows
+			DefaultApacheHttpClientBuilder http = DefaultApacheHttpClientBuilder.get();
+			http.setMaxConnPerHost(maxConnections);
+			http.setMaxTotalConn(Math.max(maxConnections, http.getMaxTotalConn()));
+			config.setApacheHttpClientBuilder(http);
+		}
 		WxCpServiceImpl service = new WxCpServiceImpl();
 		service.setWxCpConfigStorage(config);
 		return service;

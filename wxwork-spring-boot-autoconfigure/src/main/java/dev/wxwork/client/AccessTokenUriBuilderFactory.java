@@ -3,9 +3,13 @@ package dev.wxwork.client;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriBuilderFactory;
@@ -30,6 +34,8 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 
 	private final String baseUrl;
 
+	private volatile EncodedToken lastToken;
+
 	AccessTokenUriBuilderFactory(String baseUrl) {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.delegate = new DefaultUriBuilderFactory(baseUrl);
@@ -42,8 +48,30 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 		if (token == null) {
 			return this.delegate.uriString(uriTemplate);
 		}
+		if (isPlainPath(uriTemplate)) {
+			// RestClient asks for this builder only to record the URI template as a request attribute
+			// (toUriString()) on every call: give that string without parsing, and a full builder on demand
+			return new PlainPathUriBuilder(plainUri(uriTemplate, token),
+					() -> this.delegate.uriString(uriTemplate).queryParam("access_token", token));
+		}
 		requireWeComOrigin(uriTemplate);
 		return this.delegate.uriString(uriTemplate).queryParam("access_token", token);
+	}
+
+	// base URL, path and encoded token, as UriComponentsBuilder would make them of a plain path
+	private String plainUri(String path, String token) {
+		return this.baseUrl + path + "?access_token=" + encoded(token);
+	}
+
+	// WeCom's tokens are URL-safe; one changes every two hours or so, so the last encoding is kept
+	private String encoded(String token) {
+		EncodedToken last = this.lastToken;
+		if (last != null && last.token().equals(token)) {
+			return last.encoded();
+		}
+		String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
+		this.lastToken = new EncodedToken(token, encoded);
+		return encoded;
 	}
 
 	private void requireWeComOrigin(String uriTemplate) {
@@ -84,7 +112,7 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 		String token = CURRENT_TOKEN.get();
 		if (token != null && uriVariables.isEmpty() && isPlainPath(uriTemplate)) {
 			// most WeCom calls: a fixed path and the token, without parsing and encoding a template
-			return URI.create(this.baseUrl + uriTemplate + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+			return URI.create(plainUri(uriTemplate, token));
 		}
 		return checked(uriString(uriTemplate).build(uriVariables));
 	}
@@ -145,6 +173,146 @@ final class AccessTokenUriBuilderFactory implements UriBuilderFactory {
 		@Override
 		public String toString() {
 			return this.scheme + "://" + this.host + ":" + this.port;
+		}
+
+	}
+
+	private record EncodedToken(String token, String encoded) {
+
+		@Override
+		public String toString() {
+			return "EncodedToken[hidden]";
+		}
+
+	}
+
+	/**
+	 * The builder of a plain path with the token: its URI is known without parsing anything. Any change
+	 * goes to the full builder of the same URI, made on the first change.
+	 */
+	private static final class PlainPathUriBuilder implements UriBuilder {
+
+		private final String uri;
+
+		private final Supplier<UriBuilder> full;
+
+		private UriBuilder builder;
+
+		PlainPathUriBuilder(String uri, Supplier<UriBuilder> full) {
+			this.uri = uri;
+			this.full = full;
+		}
+
+		private UriBuilder full() {
+			if (this.builder == null) {
+				this.builder = this.full.get();
+			}
+			return this.builder;
+		}
+
+		@Override
+		public String toUriString() {
+			return (this.builder != null) ? this.builder.toUriString() : this.uri;
+		}
+
+		@Override
+		public URI build(Object... uriVariables) {
+			return (this.builder != null) ? this.builder.build(uriVariables) : URI.create(this.uri);
+		}
+
+		@Override
+		public URI build(Map<String, ? extends Object> uriVariables) {
+			return (this.builder != null) ? this.builder.build(uriVariables) : URI.create(this.uri);
+		}
+
+		@Override
+		public UriBuilder scheme(String scheme) {
+			return full().scheme(scheme);
+		}
+
+		@Override
+		public UriBuilder userInfo(String userInfo) {
+			return full().userInfo(userInfo);
+		}
+
+		@Override
+		public UriBuilder host(String host) {
+			return full().host(host);
+		}
+
+		@Override
+		public UriBuilder port(int port) {
+			return full().port(port);
+		}
+
+		@Override
+		public UriBuilder port(String port) {
+			return full().port(port);
+		}
+
+		@Override
+		public UriBuilder path(String path) {
+			return full().path(path);
+		}
+
+		@Override
+		public UriBuilder replacePath(String path) {
+			return full().replacePath(path);
+		}
+
+		@Override
+		public UriBuilder pathSegment(String... pathSegments) {
+			return full().pathSegment(pathSegments);
+		}
+
+		@Override
+		public UriBuilder query(String query) {
+			return full().query(query);
+		}
+
+		@Override
+		public UriBuilder replaceQuery(String query) {
+			return full().replaceQuery(query);
+		}
+
+		@Override
+		public UriBuilder queryParam(String name, Object... values) {
+			return full().queryParam(name, values);
+		}
+
+		@Override
+		public UriBuilder queryParam(String name, Collection<?> values) {
+			return full().queryParam(name, values);
+		}
+
+		@Override
+		public UriBuilder queryParamIfPresent(String name, Optional<?> value) {
+			return full().queryParamIfPresent(name, value);
+		}
+
+		@Override
+		public UriBuilder queryParams(MultiValueMap<String, String> params) {
+			return full().queryParams(params);
+		}
+
+		@Override
+		public UriBuilder replaceQueryParam(String name, Object... values) {
+			return full().replaceQueryParam(name, values);
+		}
+
+		@Override
+		public UriBuilder replaceQueryParam(String name, Collection<?> values) {
+			return full().replaceQueryParam(name, values);
+		}
+
+		@Override
+		public UriBuilder replaceQueryParams(MultiValueMap<String, String> params) {
+			return full().replaceQueryParams(params);
+		}
+
+		@Override
+		public UriBuilder fragment(String fragment) {
+			return full().fragment(fragment);
 		}
 
 	}

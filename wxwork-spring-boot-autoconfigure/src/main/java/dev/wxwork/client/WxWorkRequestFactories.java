@@ -8,6 +8,8 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
@@ -92,7 +94,9 @@ public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpReq
 			// of every exchange, and its own retries, since this library decides what is retried.
 			return ClientHttpRequestFactoryBuilder.httpComponents()
 				.withConnectionManagerCustomizer((connections) -> connections.setMaxConnTotal(MAX_CONNECTIONS)
-					.setMaxConnPerRoute(MAX_CONNECTIONS))
+					.setMaxConnPerRoute(MAX_CONNECTIONS)
+					// the strict pool leases under one global lock, which every sending thread queues for
+					.setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX))
 				.withHttpClientCustomizer((client) -> client.disableCookieManagement()
 					.disableAuthCaching()
 					.disableContentCompression()

@@ -9,6 +9,8 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.wxwork.client.DuplicateCheckable;
+
 /**
  * An app message as {@code message/send} takes it (doc 90236): the recipients, one content that
  * matches {@code msgtype}, and the sending options. Build one with the factory of its type, e.g.
@@ -32,7 +34,7 @@ public record AppMessage(@JsonProperty("touser") String toUser, @JsonProperty("t
 		Media image, Media voice, Video video, Media file, @JsonProperty("textcard") TextCard textCard, News news,
 		@JsonProperty("mpnews") MpNews mpNews, Text markdown, MiniprogramNotice miniprogramNotice,
 		@JsonProperty("taskcard") TaskCard taskCard, TemplateCard templateCard, Integer safe, Integer enableIdTrans,
-		Integer enableDuplicateCheck, Long duplicateCheckInterval) {
+		Integer enableDuplicateCheck, Long duplicateCheckInterval) implements DuplicateCheckable {
 
 	/** The same message sent by that app. */
 	public AppMessage withAgentId(long agentId) {
@@ -40,6 +42,15 @@ public record AppMessage(@JsonProperty("touser") String toUser, @JsonProperty("t
 				this.voice, this.video, this.file, this.textCard, this.news, this.mpNews, this.markdown,
 				this.miniprogramNotice, this.taskCard, this.templateCard, this.safe, this.enableIdTrans,
 				this.enableDuplicateCheck, this.duplicateCheckInterval);
+	}
+
+	/** The same message with WeCom's duplicate check on, within the interval the caller set or else this one. */
+	@Override
+	public AppMessage withDuplicateCheck(long intervalSeconds) {
+		return new AppMessage(this.toUser, this.toParty, this.toTag, this.msgtype, this.agentId, this.text, this.image,
+				this.voice, this.video, this.file, this.textCard, this.news, this.mpNews, this.markdown,
+				this.miniprogramNotice, this.taskCard, this.templateCard, this.safe, this.enableIdTrans, 1,
+				(this.duplicateCheckInterval != null) ? this.duplicateCheckInterval : intervalSeconds);
 	}
 
 	/** A text message; at most 2048 bytes, links and {@code <a href>} allowed. */
