@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -38,6 +40,8 @@ import dev.wxwork.callback.OnMessage;
 import dev.wxwork.callback.WxWorkCallback;
 import dev.wxwork.callback.message.TextMessage;
 import dev.wxwork.callback.reply.Reply;
+import dev.wxwork.callback.reply.TextReply;
+import dev.wxwork.api.message.SendResult;
 import dev.wxwork.crypto.CallbackCrypto;
 import dev.wxwork.crypto.SealedMessage;
 import dev.wxwork.testing.StandInAgent;
@@ -79,6 +83,15 @@ class WxWorkAotTest {
 		TestGenerationContext generation = new TestGenerationContext();
 		var initializerName = new ApplicationContextAotGenerator().processAheadOfTime(source, generation);
 		generation.writeGeneratedContent();
+		// hints for a native image: handler methods, what they bind and return, what Jackson reads
+		RuntimeHints hints = generation.getRuntimeHints();
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Sales.class, "text")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Assistant.class, "answer")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(TextMessage.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(BotTextMessage.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(TextReply.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(SendResult.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SendResult.class, "msgid")).accepts(hints);
 		TestCompiler.forSystem().with(generation).compile((compiled) -> {
 			GenericWebApplicationContext aot = context();
 			@SuppressWarnings("unchecked")
