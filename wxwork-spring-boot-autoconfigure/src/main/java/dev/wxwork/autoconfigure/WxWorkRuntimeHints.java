@@ -3,13 +3,15 @@ package dev.wxwork.autoconfigure;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.service.annotation.HttpExchange;
 
 /**
  * Reflection hints for a native image: the records and classes that Jackson reads and writes (API
@@ -26,6 +28,10 @@ class WxWorkRuntimeHints implements RuntimeHintsRegistrar {
 		BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
 		for (Class<?> type : boundTypes(classLoader)) {
 			bindings.registerReflectionHints(hints.reflection(), type);
+			if (type.isInterface() && isHttpService(type)) {
+				// API groups are JDK proxies made by Spring's HttpServiceProxyFactory
+				hints.proxies().registerJdkProxy(AopProxyUtils.completeJdkProxyInterfaces(type));
+			}
 		}
 	}
 
@@ -38,7 +44,7 @@ class WxWorkRuntimeHints implements RuntimeHintsRegistrar {
 				return !definition.getMetadata().isAnnotation();
 			}
 		};
-		scanner.addIncludeFilter(new AssignableTypeFilter(Object.class));
+		scanner.addIncludeFilter((reader, readers) -> true);
 		if (classLoader != null) {
 			scanner.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader(classLoader));
 		}
@@ -55,6 +61,11 @@ class WxWorkRuntimeHints implements RuntimeHintsRegistrar {
 			}
 		}
 		return types;
+	}
+
+	private static boolean isHttpService(Class<?> type) {
+		return java.util.Arrays.stream(type.getMethods())
+			.anyMatch((method) -> AnnotatedElementUtils.hasAnnotation(method, HttpExchange.class));
 	}
 
 	// message, event and reply classes of callbacks, and payloads of bots: plain data with accessors

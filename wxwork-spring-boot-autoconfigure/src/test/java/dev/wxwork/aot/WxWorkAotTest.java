@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.aot.test.generate.TestGenerationContext;
@@ -92,6 +93,9 @@ class WxWorkAotTest {
 		assertThat(RuntimeHintsPredicates.reflection().onType(TextReply.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(SendResult.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SendResult.class, "msgid")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.proxies()
+			.forInterfaces(AopProxyUtils.completeJdkProxyInterfaces(dev.wxwork.api.appchat.AppChatApi.class)))
+			.accepts(hints);
 		TestCompiler.forSystem().with(generation).compile((compiled) -> {
 			GenericWebApplicationContext aot = context();
 			@SuppressWarnings("unchecked")
