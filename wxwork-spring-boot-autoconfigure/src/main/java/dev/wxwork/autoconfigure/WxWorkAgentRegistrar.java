@@ -1,8 +1,7 @@
 package dev.wxwork.autoconfigure;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -12,7 +11,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 import dev.wxwork.agent.WxWorkAgent;
-import dev.wxwork.agent.WxWorkAgentFactory;
 
 /**
  * Registers one {@link WxWorkAgent} bean per app under {@code wxwork.agents}, named after the app (so
@@ -20,22 +18,15 @@ import dev.wxwork.agent.WxWorkAgentFactory;
  * defines wins; a bean of another type under that name fails startup, as does a key no app has.
  */
 class WxWorkAgentRegistrar
-		implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware, BeanClassLoaderAware {
+		implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
 	private Environment environment;
-
-	private BeanFactory beanFactory;
 
 	private ClassLoader classLoader;
 
 	@Override
 	public void setEnvironment(Environment environment) {
 		this.environment = environment;
-	}
-
-	@Override
-	public void setBeanFactory(BeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
 	}
 
 	@Override
@@ -53,9 +44,16 @@ class WxWorkAgentRegistrar
 			if (!BeanNameClash.isFree(registry, name, WxWorkAgent.class, "wxwork.agents." + name, this.classLoader)) {
 				return;
 			}
-			RootBeanDefinition definition = new RootBeanDefinition(WxWorkAgent.class, () -> this.beanFactory
-				.getBean(WxWorkAgentFactory.class)
-				.create(name, agent.getAgentId(), agent.getSecret()));
+			if (!registry.containsBeanDefinition(WxWorkAgentBeans.BEAN_NAME)) {
+				RootBeanDefinition agentBeans = new RootBeanDefinition(WxWorkAgentBeans.class);
+				agentBeans.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+				registry.registerBeanDefinition(WxWorkAgentBeans.BEAN_NAME, agentBeans);
+			}
+			// a factory method, not an instance supplier, so that AOT processing can write it as code
+			RootBeanDefinition definition = new RootBeanDefinition(WxWorkAgent.class);
+			definition.setFactoryBeanName(WxWorkAgentBeans.BEAN_NAME);
+			definition.setFactoryMethodName("agent");
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 			registry.registerBeanDefinition(name, definition);
 		});
 	}

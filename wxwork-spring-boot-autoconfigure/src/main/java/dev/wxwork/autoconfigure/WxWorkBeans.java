@@ -12,6 +12,7 @@ import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClientCustomizer;
 import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.client.WxWorkHttpClient;
+import dev.wxwork.client.WxWorkProxy;
 import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.token.AccessTokenStore;
 import dev.wxwork.token.MemoryAccessTokenStore;
@@ -43,7 +44,25 @@ final class WxWorkBeans {
 			settings = settings.withSslBundle(sslBundles.getBundle(http.getSslBundle()));
 		}
 		return WxWorkRequestFactories.create(properties.getApiBaseUrl(), settings, http.getMediaTimeout(), customizers,
-				classLoader);
+				classLoader, proxy(http.getProxy()));
+	}
+
+	static WxWorkProxy proxy(WxWorkProperties.Proxy proxy) {
+		if (proxy.getHost() == null || proxy.getHost().isBlank()) {
+			if (proxy.getPort() != null || proxy.getUsername() != null || proxy.getPassword() != null) {
+				throw new WxWorkConfigurationException(
+						"wxwork.http.proxy.host must be set with wxwork.http.proxy.port, username or password");
+			}
+			return null;
+		}
+		if (proxy.getPort() == null || proxy.getPort() < 1 || proxy.getPort() > 65535) {
+			throw new WxWorkConfigurationException("wxwork.http.proxy.port must be set to a port (1-65535) with "
+					+ "wxwork.http.proxy.host, but is " + proxy.getPort());
+		}
+		if (proxy.getPassword() != null && proxy.getUsername() == null) {
+			throw new WxWorkConfigurationException("wxwork.http.proxy.password is set without wxwork.http.proxy.username");
+		}
+		return new WxWorkProxy(proxy.getHost(), proxy.getPort(), proxy.getUsername(), proxy.getPassword());
 	}
 
 	static TokenSettings tokenSettings(WxWorkProperties properties) {

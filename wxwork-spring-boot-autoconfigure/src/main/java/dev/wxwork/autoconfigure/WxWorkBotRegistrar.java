@@ -2,6 +2,7 @@ package dev.wxwork.autoconfigure;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,8 +35,16 @@ class WxWorkBotRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAw
 			if (registry.containsBeanDefinition(beanName)) {
 				return;
 			}
-			RootBeanDefinition definition = new RootBeanDefinition(WxWorkBotClient.class,
-					() -> WxWorkBotBeans.client(name, properties));
+			if (!registry.containsBeanDefinition(WxWorkBotClients.BEAN_NAME)) {
+				RootBeanDefinition clients = new RootBeanDefinition(WxWorkBotClients.class);
+				clients.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+				registry.registerBeanDefinition(WxWorkBotClients.BEAN_NAME, clients);
+			}
+			// a factory method, not an instance supplier, so that AOT processing can write it as code
+			RootBeanDefinition definition = new RootBeanDefinition(WxWorkBotClient.class);
+			definition.setFactoryBeanName(WxWorkBotClients.BEAN_NAME);
+			definition.setFactoryMethodName("client");
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 			definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 			registry.registerBeanDefinition(beanName, definition);
 		});

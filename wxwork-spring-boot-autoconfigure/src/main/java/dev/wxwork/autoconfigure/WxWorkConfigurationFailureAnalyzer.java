@@ -8,6 +8,10 @@ class WxWorkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<WxWorkC
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, WxWorkConfigurationException cause) {
+		if (cause instanceof WxWorkBootVersionCheck.UnsupportedBootVersionException) {
+			return new FailureAnalysis(cause.getMessage(),
+					"Run Spring Boot 4.x, or use the wxwork starter built for your Spring Boot line.", cause);
+		}
 		return new FailureAnalysis(cause.getMessage(),
 				"Fix the wxwork.* properties named above (application.yml, environment variables or arguments).",
 				cause);

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -18,12 +19,14 @@ import dev.wxwork.redis.RedisCommandGuard;
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(WxWorkAgents.class)
 @ConditionalOnEnabledHealthIndicator("wxwork")
+@EnableConfigurationProperties(WxWorkHealthProperties.class)
 public final class WxWorkHealthConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "wxworkHealthIndicator")
-	WxWorkHealthIndicator wxworkHealthIndicator(WxWorkAgents agents, ObjectProvider<RedisCommandGuard> redis) {
-		return new WxWorkHealthIndicator(agents, redis.getIfAvailable());
+	WxWorkHealthIndicator wxworkHealthIndicator(WxWorkAgents agents, ObjectProvider<RedisCommandGuard> redis,
+			WxWorkHealthProperties properties) {
+		return new WxWorkHealthIndicator(agents, redis.getIfAvailable(), properties.isAffectsStatus());
 	}
 
 }

@@ -441,6 +441,12 @@ public class WxWorkProperties {
 		/** The name of an SSL bundle (spring.ssl.bundle.*) for connections to the WeCom API, e.g. to trust a proxy's CA. */
 		private String sslBundle;
 
+		private final Proxy proxy = new Proxy();
+
+		public Proxy getProxy() {
+			return this.proxy;
+		}
+
 		public String getSslBundle() {
 			return this.sslBundle;
 		}
@@ -471,6 +477,61 @@ public class WxWorkProperties {
 
 		public void setReadTimeout(Duration readTimeout) {
 			this.readTimeout = readTimeout;
+		}
+
+	}
+
+	/** An HTTP proxy for calls to the WeCom API, e.g. for a fixed egress IP on WeCom's trusted-IP list. */
+	public static class Proxy {
+
+		/** The proxy's host; calls go directly to WeCom when unset. */
+		private String host;
+
+		/** The proxy's port, required with the host. */
+		private Integer port;
+
+		/** The user name for the proxy's Basic authentication, if it asks for one. */
+		private String username;
+
+		/** The password for the proxy's Basic authentication. */
+		private String password;
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(Integer port) {
+			this.port = port;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		@Override
+		public String toString() {
+			return "Proxy[host=" + this.host + ", port=" + this.port + ", username=" + this.username + ", password="
+					+ ((this.password == null) ? "unset" : "******") + "]";
 		}
 
 	}

@@ -5,8 +5,11 @@ import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.boot.http.client.HttpClientSettings;
+
 import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClient;
+import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.webhook.WebhookAddress;
 import dev.wxwork.webhook.WebhookRateLimiter;
 import dev.wxwork.webhook.WxWorkWebhook;
@@ -22,11 +25,14 @@ final class WxWorkWebhookBeans {
 			ObservationRegistry observations) {
 		WxWorkPropertiesValidator.validateWebhooks(properties);
 		// A post that failed may still have been posted: never retried automatically (retries: 0).
-		WxWorkHttpClient http = new WxWorkHttpClient(properties.getApiBaseUrl(),
-				properties.getHttp().getConnectTimeout(), properties.getHttp().getReadTimeout(),
-				properties.getHttp().getMediaTimeout(), new RetryPolicy(0, properties.getRetry().getInitialBackoff(),
-						properties.getRetry().getMaxBackoff()),
-				observations);
+		WxWorkProperties.Http settings = properties.getHttp();
+		WxWorkRequestFactories requestFactories = WxWorkRequestFactories.create(properties.getApiBaseUrl(),
+				HttpClientSettings.defaults().withTimeouts(settings.getConnectTimeout(), settings.getReadTimeout()),
+				settings.getMediaTimeout(), List.of(), WxWorkWebhookBeans.class.getClassLoader(),
+				WxWorkBeans.proxy(settings.getProxy()));
+		WxWorkHttpClient http = new WxWorkHttpClient(properties.getApiBaseUrl(), requestFactories,
+				new RetryPolicy(0, properties.getRetry().getInitialBackoff(), properties.getRetry().getMaxBackoff()),
+				WxWorkHttpClient.DEFAULT_DUPLICATE_CHECK_INTERVAL, observations);
 		List<WxWorkWebhook> webhooks = new ArrayList<>();
 		properties.getWebhooks().forEach((name, webhook) -> webhooks.add(new WxWorkWebhook(name,
 				WebhookAddress.of(webhook.getKey(), webhook.getUrl(), properties.getApiBaseUrl()), http, limiter,

@@ -24,7 +24,7 @@ import dev.wxwork.token.SharedCredential;
  * calls whose repetition is harmless, never retries 45009, and turns failures into exceptions that name
  * the API path but never the token and say whether the request may have taken effect.
  * <p>
- * API groups are {@code @HttpExchange} interfaces; {@link #api} makes one for an app's token.
+ * API groups are {@code @HttpExchange} interfaces; {@link ApiFactory#api} makes one for an app's token.
  */
 public final class WxWorkHttpClient {
 

@@ -59,7 +59,17 @@ public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpReq
 	 */
 	public static WxWorkRequestFactories create(String baseUrl, HttpClientSettings settings, Duration mediaTimeout,
 			List<? extends WxWorkHttpClientCustomizer> customizers, ClassLoader classLoader) {
-		ClientHttpRequestFactoryBuilder<?> builder = defaultBuilder(baseUrl, classLoader);
+		return create(baseUrl, settings, mediaTimeout, customizers, classLoader, null);
+	}
+
+	/**
+	 * Builds both factories, through {@code proxy} when it is not null (a customizer that replaces the
+	 * default builder sets its own proxy).
+	 * @see #create(String, HttpClientSettings, Duration, List)
+	 */
+	public static WxWorkRequestFactories create(String baseUrl, HttpClientSettings settings, Duration mediaTimeout,
+			List<? extends WxWorkHttpClientCustomizer> customizers, ClassLoader classLoader, WxWorkProxy proxy) {
+		ClientHttpRequestFactoryBuilder<?> builder = defaultBuilder(baseUrl, classLoader, proxy);
 		for (WxWorkHttpClientCustomizer customizer : customizers) {
 			builder = customizer.customize(builder);
 		}
@@ -88,6 +98,12 @@ public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpReq
 
 	/** The library's choice by what {@code classLoader} sees; see {@link #defaultBuilder(String)}. */
 	public static ClientHttpRequestFactoryBuilder<?> defaultBuilder(String baseUrl, ClassLoader classLoader) {
+		return defaultBuilder(baseUrl, classLoader, null);
+	}
+
+	/** The library's choice, through {@code proxy} when it is not null; see {@link #defaultBuilder(String)}. */
+	public static ClientHttpRequestFactoryBuilder<?> defaultBuilder(String baseUrl, ClassLoader classLoader,
+			WxWorkProxy proxy) {
 		if (ClassUtils.isPresent(HTTP_COMPONENTS, classLoader)) {
 			// HttpClient 5 keeps at most 5 connections per host by default: too few for one client shared by all
 			// apps. WeCom sets no cookies, needs no authentication and answers small JSON: leave out those steps
@@ -102,17 +118,31 @@ public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpReq
 					.disableContentCompression()
 					.disableAutomaticRetries()
 					.disableRedirectHandling()
-					.disableConnectionState());
+					.disableConnectionState())
+				.withHttpClientCustomizer((client) -> {
+					if (proxy != null) {
+						proxy.applyTo(client);
+					}
+				});
 		}
-		return jdkBuilder(baseUrl);
+		return jdkBuilder(baseUrl, proxy);
 	}
 
 	/** The JDK's client on HTTP/1.1 towards a plain-HTTP base URL, writing bodies on a shared pool of reused threads. */
 	public static ClientHttpRequestFactoryBuilder<JdkClientHttpRequestFactory> jdkBuilder(String baseUrl) {
+		return jdkBuilder(baseUrl, null);
+	}
+
+	/** The JDK's client as {@link #jdkBuilder(String)}, through {@code proxy} when it is not null. */
+	public static ClientHttpRequestFactoryBuilder<JdkClientHttpRequestFactory> jdkBuilder(String baseUrl,
+			WxWorkProxy proxy) {
 		boolean plainHttp = baseUrl.regionMatches(true, 0, "http://", 0, 7);
 		JdkHttpClientBuilder clients = new JdkHttpClientBuilder().withCustomizer((client) -> {
 			if (plainHttp) {
 				client.version(HttpClient.Version.HTTP_1_1);
+			}
+			if (proxy != null) {
+				proxy.applyTo(client);
 			}
 		});
 		// Boot's ClientHttpRequestFactoryBuilder.jdk() gives the executor to the HttpClient, not to Spring's

@@ -1,6 +1,8 @@
 package dev.wxwork.health;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -18,9 +20,14 @@ import dev.wxwork.token.SharedCredential;
  * Reports, per app, what its access token's last refresh came to, from cached state only: a check
  * never calls WeCom or Redis and answers at once. An app whose token was never fetched starts a refresh
  * in the background and shows {@code UNKNOWN} until it completes. A wrong secret (40001) or an untrusted
- * IP (60020) shows here as {@code DOWN} with its errcode; a failed early refresh while the token still
- * serves leaves the app {@code UP} with the failure as a detail. With Redis, its state (as the library's
- * command guard last saw it) is a detail: calls keep working from process memory while it is down.
+ * IP (60020) shows here as an app {@code DOWN} with its errcode; a failed early refresh while the token
+ * still serves leaves the app {@code UP} with the failure as a detail. With Redis, its state (as the
+ * library's command guard last saw it) is a detail: calls keep working from process memory while it is down.
+ * <p>
+ * WeCom is an external dependency: by default an app that is down is a detail ({@code apps.<name>.status}
+ * and {@code appsDown}), and the indicator itself stays {@code UP}, so that a rotated secret or a WeCom
+ * outage does not make the aggregate health {@code DOWN} (503) and take every instance out of service.
+ * With {@code affectsStatus} the indicator is {@code DOWN} when any app is.
  */
 public class WxWorkHealthIndicator extends AbstractHealthIndicator {
 
@@ -28,21 +35,32 @@ public class WxWorkHealthIndicator extends AbstractHealthIndicator {
 
 	private final RedisCommandGuard redis;
 
+	private final boolean affectsStatus;
+
 	public WxWorkHealthIndicator(WxWorkAgents agents) {
 		this(agents, null);
 	}
 
 	/** @param redis the library's Redis guard, or null without Redis */
 	public WxWorkHealthIndicator(WxWorkAgents agents, RedisCommandGuard redis) {
+		this(agents, redis, false);
+	}
+
+	/**
+	 * @param redis the library's Redis guard, or null without Redis
+	 * @param affectsStatus whether an app that is down makes this indicator {@code DOWN}, rather than a detail
+	 */
+	public WxWorkHealthIndicator(WxWorkAgents agents, RedisCommandGuard redis, boolean affectsStatus) {
 		super("WeCom health check failed");
 		this.agents = agents;
 		this.redis = redis;
+		this.affectsStatus = affectsStatus;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Map<String, Object> apps = new LinkedHashMap<>();
-		boolean anyDown = false;
+		List<String> down = new ArrayList<>();
 		boolean anyUnknown = false;
 		for (WxWorkAgent agent : this.agents.all()) {
 			SharedCredential credential = agent.accessTokenCredential();
@@ -56,7 +74,7 @@ public class WxWorkHealthIndicator extends AbstractHealthIndicator {
 				}
 			}
 			else if (status.lastRefreshFailed()) {
-				anyDown = true;
+				down.add(agent.name());
 				app.put("status", "DOWN");
 				describeFailure(app, "error", status.lastFailure());
 			}
@@ -68,8 +86,12 @@ public class WxWorkHealthIndicator extends AbstractHealthIndicator {
 			}
 			apps.put(agent.name(), app);
 		}
-		if (anyDown) {
+		if (!down.isEmpty() && this.affectsStatus) {
 			builder.down();
+		}
+		else if (!down.isEmpty()) {
+			// an external dependency's outage is a detail: the application itself still serves
+			builder.up();
 		}
 		else if (anyUnknown) {
 			builder.unknown();
@@ -78,6 +100,9 @@ public class WxWorkHealthIndicator extends AbstractHealthIndicator {
 			builder.up();
 		}
 		builder.withDetail("apps", apps);
+		if (!down.isEmpty()) {
+			builder.withDetail("appsDown", down);
+		}
 		if (this.redis != null) {
 			RedisHealth redis = this.redis.health();
 			Map<String, Object> store = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.wxwork.health;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -80,17 +81,34 @@ class WxWorkHealthIndicatorTest {
 	}
 
 	@Test
-	void downNamingTheAppAndErrcodeWhenASecretIsWrong() {
+	void aWrongSecretIsADetailNamingTheAppAndErrcodeByDefault() {
 		this.runner.withPropertyValues("wxwork.agents.a.secret=good", "wxwork.agents.b.secret=rotated-away")
 			.run((context) -> {
 				Health health = awaitHealth(context.getBean(WxWorkHealthIndicator.class),
 						(checked) -> !checked.getDetails().toString().contains("UNKNOWN"));
-				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("appsDown", List.of("b"));
 				@SuppressWarnings("unchecked")
 				Map<String, Map<String, Object>> apps = (Map<String, Map<String, Object>>) health.getDetails().get("apps");
 				assertThat(apps.get("a")).containsEntry("status", "UP");
 				assertThat(apps.get("b")).containsEntry("status", "DOWN").containsEntry("errcode", 40001);
 				assertThat(health.toString()).doesNotContain("rotated-away").doesNotContain("good");
+			});
+	}
+
+	@Test
+	void downNamingTheAppAndErrcodeWhenASecretIsWrongAndItAffectsStatus() {
+		this.runner
+			.withPropertyValues("wxwork.health.affects-status=true", "wxwork.agents.a.secret=good",
+					"wxwork.agents.b.secret=rotated-away")
+			.run((context) -> {
+				Health health = awaitHealth(context.getBean(WxWorkHealthIndicator.class),
+						(checked) -> !checked.getDetails().toString().contains("UNKNOWN"));
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("appsDown", List.of("b"));
+				@SuppressWarnings("unchecked")
+				Map<String, Map<String, Object>> apps = (Map<String, Map<String, Object>>) health.getDetails().get("apps");
+				assertThat(apps.get("b")).containsEntry("status", "DOWN").containsEntry("errcode", 40001);
 			});
 	}
 

@@ -1,0 +1,25 @@
+package dev.wxwork.autoconfigure;
+
+import dev.wxwork.bot.WxWorkBotClient;
+
+/**
+ * Makes the client bean of a bot by its name, for the bean definitions {@link WxWorkBotRegistrar}
+ * registers: a factory bean and method rather than an instance supplier, so that AOT processing can
+ * write them as code.
+ */
+final class WxWorkBotClients {
+
+	static final String BEAN_NAME = "wxwork.internal.botClients";
+
+	private final WxWorkProperties properties;
+
+	WxWorkBotClients(WxWorkProperties properties) {
+		this.properties = properties;
+	}
+
+	/** The client of the bot of this name under {@code wxwork.bots}. */
+	WxWorkBotClient client(String name) {
+		return WxWorkBotBeans.client(name, this.properties);
+	}
+
+}
