@@ -46,8 +46,8 @@ import dev.wxwork.api.message.SendResult;
 import dev.wxwork.crypto.CallbackCrypto;
 import dev.wxwork.crypto.SealedMessage;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
-import dev.wxwork.testing.WebhookStandIn;
+import dev.wxwork.test.WeComStandIn;
+import dev.wxwork.test.WebhookStandIn;
 import dev.wxwork.webhook.WxWorkWebhook;
 
 import static org.assertj.core.api.Assertions.assertThat;

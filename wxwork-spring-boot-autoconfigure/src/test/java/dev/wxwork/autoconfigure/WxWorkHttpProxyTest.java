@@ -23,8 +23,8 @@ import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.message.AppMessage;
 import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.testing.StandInAgent;
-import dev.wxwork.testing.WeComStandIn;
-import dev.wxwork.testing.WebhookStandIn;
+import dev.wxwork.test.WeComStandIn;
+import dev.wxwork.test.WebhookStandIn;
 import dev.wxwork.webhook.WxWorkWebhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -27,7 +27,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.wxwork.autoconfigure.WxWorkAutoConfiguration;
 import dev.wxwork.autoconfigure.WxWorkHealthConfiguration;
-import dev.wxwork.testing.WeComStandIn;
+import dev.wxwork.test.WeComStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
