@@ -155,8 +155,11 @@ public final class WeComSimulator {
 		this.sentMessages.add(sent);
 		if ("text".equals(msgtype) && this.deliveries.size() < MAX_DELIVERY_KEYS) {
 			String content = message.path("text").path("content").asString("");
-			users.forEach((user) -> this.deliveries.computeIfAbsent(new Delivery.Key(user, content), (key) -> new AtomicLong())
-				.incrementAndGet());
+			// only members who got it: the invalid ones are answered in invaliduser, as WeCom does
+			users.stream()
+				.filter((user) -> !invalidUsers.contains(user))
+				.forEach((user) -> this.deliveries.computeIfAbsent(new Delivery.Key(user, content), (key) -> new AtomicLong())
+					.incrementAndGet());
 		}
 		Map<String, Object> answer = ok();
 		answer.put("invaliduser", String.join("|", invalidUsers));

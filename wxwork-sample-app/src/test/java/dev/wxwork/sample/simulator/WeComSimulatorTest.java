@@ -34,13 +34,13 @@ class WeComSimulatorTest {
 	}
 
 	@Test
-	void countsEveryAcceptedTextPerRecipientAndContentAndKnowsMembersItWasToldOf() {
+	void countsEveryAcceptedTextPerRecipientAndContentButNotInvalidRecipientsAndKnowsMembersItWasToldOf() {
 		String token = token();
 		assertThat(this.simulator.sendMessage(token, text("newbie", "welcome, Newbie"))).containsEntry("errcode", 81013);
 		this.simulator.addMember("newbie");
 		this.simulator.sendMessage(token, text("newbie", "welcome, Newbie"));
 		this.simulator.sendMessage(token, text("newbie|zhangsan", "welcome, Newbie"));
-		this.simulator.sendMessage(token, text("zhangsan", "hi"));
+		this.simulator.sendMessage(token, text("zhangsan|nobody", "hi"));
 		assertThat(this.simulator.deliveries()).containsExactlyInAnyOrder(
 				new WeComSimulator.Delivery("newbie", "welcome, Newbie", 2),
 				new WeComSimulator.Delivery("zhangsan", "welcome, Newbie", 1), new WeComSimulator.Delivery("zhangsan", "hi", 1));
