@@ -30,7 +30,9 @@ final class WxWorkBotBeans {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(http.getConnectTimeout()).build());
 		requestFactory.setReadTimeout(http.getReadTimeout());
-		return new WxWorkBotClient(name, RestClient.builder().requestFactory(requestFactory).build());
+		WxWorkProperties.Bot bot = properties.getBots().get(name);
+		String callbackAesKey = (bot != null) ? bot.getCallback().getEncodingAesKey() : null;
+		return new WxWorkBotClient(name, RestClient.builder().requestFactory(requestFactory).build(), callbackAesKey);
 	}
 
 	private static BotEndpointRegistrar.BotDefinition definition(WxWorkProperties properties, String name) {

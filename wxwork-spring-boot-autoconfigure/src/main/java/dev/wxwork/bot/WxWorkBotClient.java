@@ -13,6 +13,7 @@ import org.springframework.web.client.RestClientException;
 import dev.wxwork.client.WxWorkApiException;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.client.WxWorkTransportException;
+import dev.wxwork.crypto.CallbackCrypto;
 
 /**
  * One bot, for what it sends on its own rather than as a reply: the one active reply through a
@@ -27,11 +28,58 @@ public final class WxWorkBotClient {
 
 	private final RestClient http;
 
+	private final String callbackAesKey;
+
 	private volatile BotLongConnection connection;
 
 	public WxWorkBotClient(String name, RestClient http) {
+		this(name, http, null);
+	}
+
+	/**
+	 * A bot client that can also decrypt the files and images of callback mode.
+	 * @param callbackAesKey the bot's callback EncodingAESKey, or null without callback mode
+	 */
+	public WxWorkBotClient(String name, RestClient http, String callbackAesKey) {
 		this.name = name;
 		this.http = http;
+		this.callbackAesKey = callbackAesKey;
+	}
+
+	/** Downloads and decrypts a file a user sent the bot (its URL lasts 5 minutes); see {@link #download(String, String)}. */
+	public byte[] download(BotFileMessage file) {
+		return download(file.url(), file.aesKey());
+	}
+
+	/** Downloads and decrypts an image a user sent the bot (its URL lasts 5 minutes); see {@link #download(String, String)}. */
+	public byte[] download(BotImageMessage image) {
+		return download(image.url(), image.aesKey());
+	}
+
+	/**
+	 * Downloads and decrypts a file, image or video a user sent the bot (doc 100719).
+	 * @param url the message's URL (valid for 5 minutes)
+	 * @param aesKey the message's own {@code aeskey} (long connection), or null for callback mode, where the
+	 * bot's callback EncodingAESKey decrypts it
+	 * @throws WxWorkTransportException when the download fails (the URL is not quoted: it is a credential)
+	 * @throws IllegalStateException when the message has no key and the bot has no callback key
+	 * @throws dev.wxwork.crypto.CallbackCryptoException when the content does not decrypt
+	 */
+	public byte[] download(String url, String aesKey) {
+		String key = (aesKey != null && !aesKey.isBlank()) ? aesKey : this.callbackAesKey;
+		if (key == null) {
+			throw new IllegalStateException("Bot '" + this.name + "' has no key for this file: the message carries no "
+					+ "aeskey and wxwork.bots." + this.name + ".callback.encoding-aes-key is not set");
+		}
+		byte[] encrypted;
+		try {
+			encrypted = this.http.get().uri(uri(url, "file URL")).retrieve().body(byte[].class);
+		}
+		catch (RestClientException ex) {
+			throw new WxWorkTransportException("The download of a file sent to bot '" + this.name + "' failed ("
+					+ ex.getClass().getSimpleName() + ")", null, false);
+		}
+		return CallbackCrypto.decryptFile(key, (encrypted != null) ? encrypted : new byte[0]);
 	}
 
 	/** The bot's long connection, for active sends; set at startup when the bot has a {@code bot-id}. */
@@ -115,7 +163,7 @@ public final class WxWorkBotClient {
 	}
 
 	private void post(String responseUrl, ObjectNode body) {
-		URI uri = uri(responseUrl);
+		URI uri = uri(responseUrl, "response_url");
 		String answer;
 		try {
 			answer = this.http.post()
@@ -147,16 +195,16 @@ public final class WxWorkBotClient {
 		}
 	}
 
-	private static URI uri(String responseUrl) {
+	private static URI uri(String url, String what) {
 		URI uri;
 		try {
-			uri = URI.create(Objects.requireNonNull(responseUrl, "responseUrl"));
+			uri = URI.create(Objects.requireNonNull(url, what));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("The response_url is no URL");
+			throw new IllegalArgumentException("The " + what + " is no URL");
 		}
 		if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-			throw new IllegalArgumentException("The response_url must be an http(s) URL");
+			throw new IllegalArgumentException("The " + what + " must be an http(s) URL");
 		}
 		return uri;
 	}

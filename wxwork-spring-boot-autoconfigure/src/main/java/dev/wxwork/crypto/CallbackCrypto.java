@@ -82,6 +82,54 @@ public final class CallbackCrypto {
 		this.clock = clock;
 	}
 
+	/**
+	 * Decrypts a file, image or video that a bot received (doc 100719; long connection: the message's own
+	 * {@code aeskey}): AES-256-CBC, IV = the key's first 16 bytes, PKCS#7 padding to 32 bytes.
+	 * @param aesKey base64 of the 32-byte key, with or without its padding: the message's {@code aeskey}
+	 * over a long connection, or the bot's callback EncodingAESKey (43 characters) in callback mode
+	 * @throws IllegalArgumentException when the key is not base64 of 32 bytes (the key is not echoed)
+	 * @throws CallbackCryptoException when the content does not decrypt to a well-padded buffer
+	 */
+	public static byte[] decryptFile(String aesKey, byte[] encrypted) {
+		byte[] key;
+		try {
+			String padded = Objects.requireNonNull(aesKey, "aesKey").strip();
+			key = Base64.getDecoder().decode(padded.length() % 4 == 3 ? padded + "=" : padded);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("The file's aeskey is not base64");
+		}
+		if (key.length != 32) {
+			throw new IllegalArgumentException("The file's aeskey is not 32 bytes but " + key.length);
+		}
+		return decryptFile(new SecretKeySpec(key, "AES"), new IvParameterSpec(key, 0, 16), encrypted);
+	}
+
+	private static byte[] decryptFile(SecretKeySpec key, IvParameterSpec iv, byte[] encrypted) {
+		if (encrypted == null || encrypted.length == 0 || encrypted.length % 16 != 0) {
+			throw new CallbackCryptoException(CallbackCryptoException.Reason.BUFFER,
+					"the encrypted file is not a whole number of AES blocks");
+		}
+		byte[] plain;
+		try {
+			Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
+			aes.init(Cipher.DECRYPT_MODE, key, iv);
+			plain = aes.doFinal(encrypted);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new CallbackCryptoException(CallbackCryptoException.Reason.BUFFER, "the file could not be decrypted");
+		}
+		int pad = plain[plain.length - 1] & 0xff;
+		boolean wellPadded = pad >= 1 && pad <= BLOCK && pad <= plain.length;
+		for (int i = plain.length - pad; wellPadded && i < plain.length; i++) {
+			wellPadded = (plain[i] & 0xff) == pad;
+		}
+		if (!wellPadded) {
+			throw new CallbackCryptoException(CallbackCryptoException.Reason.BUFFER, "the decrypted file has no valid padding");
+		}
+		return java.util.Arrays.copyOf(plain, plain.length - pad);
+	}
+
 	/** The msg_signature of a ciphertext: hex SHA-1 of the sorted token, timestamp, nonce and ciphertext. */
 	public String signature(String timestamp, String nonce, String encrypt) {
 		String[] parts = { this.token, timestamp, nonce, encrypt };
