@@ -88,6 +88,67 @@ class BotLongConnectionModeTest {
 		assertThat(output).contains("long-connection mode").doesNotContain("bot-secret-value");
 	}
 
+	@Test
+	void uploadsMediaInChunksNumberedFromOneAndSendsIt() {
+		this.context = new SpringApplicationBuilder(App.class).run("--server.port=0", "--wxwork.token-store=memory",
+				"--wxwork.bots.assistant.bot-id=aib-1", "--wxwork.bots.assistant.secret=bot-secret-value",
+				"--wxwork.bots.assistant.ws-url=" + this.wecom.url());
+		await("subscribed", WAIT, () -> this.wecom.isSubscribed("aib-1"));
+		WxWorkBotClient client = this.context.getBean("wxwork.bots.assistant", WxWorkBotClient.class);
+		byte[] content = new byte[1_200_000];
+		new java.util.Random(42).nextBytes(content);
+		String mediaId = client.uploadMedia("file", "report.bin", content);
+		WeComBotServerStandIn.Media media = this.wecom.uploadedMedia().get(mediaId);
+		assertThat(media).isNotNull();
+		assertThat(media.type()).isEqualTo("file");
+		assertThat(media.filename()).isEqualTo("report.bin");
+		assertThat(media.content()).isEqualTo(content);
+		List<Frame> init = this.wecom.frames((frame) -> frame.inbound() && "aibot_upload_media_init".equals(frame.command()));
+		assertThat(init).hasSize(1);
+		assertThat(init.get(0).body().path("total_size").asLong()).isEqualTo(1_200_000);
+		assertThat(init.get(0).body().path("total_chunks").asInt()).isEqualTo(3);
+		assertThat(this.wecom.frames((frame) -> frame.inbound() && "aibot_upload_media_chunk".equals(frame.command()))
+			.stream()
+			.map((frame) -> frame.body().path("chunk_index").asInt())
+			.toList()).containsExactly(1, 2, 3);
+		// too large: refused before anything is sent
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> client.uploadMedia("file", "huge.bin", new byte[100 * 512 * 1024 + 1]))
+			.withMessageContaining(String.valueOf(WxWorkBotClient.MAX_UPLOAD_SIZE))
+			.withMessageContaining("100 chunks");
+		assertThat(this.wecom.frames((frame) -> frame.inbound() && "aibot_upload_media_init".equals(frame.command())))
+			.hasSize(1);
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> client.uploadMedia("pdf", "a.pdf", new byte[] { 1 }));
+		// the media goes to a chat where the user wrote
+		this.wecom.pushText("aib-1", "zhangsan", "send me the report");
+		client.sendFile("zhangsan", mediaId);
+		List<Frame> sends = this.wecom.frames((frame) -> frame.inbound() && "aibot_send_msg".equals(frame.command()));
+		assertThat(sends).hasSize(1);
+		assertThat(sends.get(0).body().path("msgtype").asString()).isEqualTo("file");
+		assertThat(sends.get(0).body().at("/file/media_id").asString()).isEqualTo(mediaId);
+	}
+
+	@Test
+	void anUploadRefusedByWeComIsAnApiException() {
+		this.context = new SpringApplicationBuilder(App.class).run("--server.port=0", "--wxwork.token-store=memory",
+				"--wxwork.bots.assistant.bot-id=aib-1", "--wxwork.bots.assistant.secret=bot-secret-value",
+				"--wxwork.bots.assistant.ws-url=" + this.wecom.url());
+		await("subscribed", WAIT, () -> this.wecom.isSubscribed("aib-1"));
+		WxWorkBotClient client = this.context.getBean("wxwork.bots.assistant", WxWorkBotClient.class);
+		this.wecom.corruptChunks(true);
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(dev.wxwork.client.WxWorkApiException.class)
+			.isThrownBy(() -> client.uploadMedia("image", "a.png", new byte[] { 1, 2, 3 }))
+			.satisfies((ex) -> {
+				assertThat(ex.getErrcode()).isEqualTo(WeComBotServerStandIn.UPLOAD_MISMATCH);
+				assertThat(ex.getErrmsg()).contains("md5");
+				assertThat(ex.getPath()).isEqualTo("aibot_upload_media_finish");
+				assertThat(ex.mayHaveTakenEffect()).isFalse();
+			});
+		assertThat(this.wecom.uploadedMedia()).isEmpty();
+	}
+
 	private List<Frame> replies(String requestId) {
 		return this.wecom.frames((frame) -> frame.inbound() && !frame.isClose() && requestId.equals(frame.requestId()));
 	}

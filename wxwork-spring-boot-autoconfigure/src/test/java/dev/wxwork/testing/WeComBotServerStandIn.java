@@ -41,6 +41,10 @@ import dev.wxwork.client.WxWorkJson;
  * connection was never sent are refused with errcode {@link #UNKNOWN_REQ_ID};</li>
  * <li>a second subscription of a bot sends the first connection {@code disconnected_event}, then closes it;</li>
  * <li>pings are acked unless {@link #ignorePings} is set; {@link #drop} closes a bot's connection;</li>
+ * <li>media uploads ({@code aibot_upload_media_init|chunk|finish}) are checked strictly: at most 100 chunks,
+ * chunks of at most 512 KB numbered 1..total_chunks, an unknown upload_id refused, repeated chunks ignored,
+ * and at finish every chunk present, the total size and the MD5 verified; {@link #uploadedMedia} holds the
+ * reassembled content by media_id;</li>
  * <li>every frame in either direction is recorded.</li>
  * </ul>
  */
@@ -51,6 +55,22 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 
 	/** The errcode of a wrong bot id or secret. */
 	public static final int INVALID_CREDENTIAL = 40014;
+
+	/** The stand-in's errcode for an upload_id it never issued (or already finished). */
+	public static final int UNKNOWN_UPLOAD_ID = 846610;
+
+	/** The stand-in's errcode for an upload whose size, chunks or MD5 do not match its init. */
+	public static final int UPLOAD_MISMATCH = 846611;
+
+	private static final int MAX_CHUNK_SIZE = 512 * 1024;
+
+	private static final int MAX_CHUNKS = 100;
+
+	private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+
+	private final Map<String, Media> media = new ConcurrentHashMap<>();
+
+	private final AtomicInteger uploadCount = new AtomicInteger();
 
 	private static final JsonMapper JSON = WxWorkJson.mapper();
 
@@ -73,6 +93,8 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 	private final AtomicInteger callbackCount = new AtomicInteger();
 
 	private volatile boolean ignorePings;
+
+	private volatile boolean corruptChunks;
 
 	private final int port;
 
@@ -212,6 +234,27 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 		return requestId;
 	}
 
+	/** Whether each uploaded chunk is stored with its first byte flipped (a corruption in transit). */
+	public void corruptChunks(boolean corrupt) {
+		this.corruptChunks = corrupt;
+	}
+
+	/** The media uploaded so far, by media_id. */
+	public Map<String, Media> uploadedMedia() {
+		return Map.copyOf(this.media);
+	}
+
+	/** One finished upload: its type, file name and reassembled content. */
+	public record Media(String botId, String type, String filename, byte[] content) {
+
+	}
+
+	/** An upload between init and finish. */
+	private record Upload(String botId, String type, String filename, long totalSize, int totalChunks, String md5,
+			Map<Integer, byte[]> chunks) {
+
+	}
+
 	/** Closes the bot's connection from the server side (going away, 1001). */
 	public void drop(String botId) {
 		Conn conn = this.subscribed.remove(botId);
@@ -283,6 +326,8 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 		@Override
 		public void onOpen(Session session, EndpointConfig config) {
 			this.session = session;
+			// a 512 KB chunk is about 700 KB of base64
+			session.setMaxTextMessageBufferSize(2 * 1024 * 1024);
 			session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onFrame);
 		}
 
@@ -342,6 +387,9 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 						ack(requestId, 0, "ok");
 					}
 				}
+				case "aibot_upload_media_init" -> uploadInit(frame.path("body"), requestId);
+				case "aibot_upload_media_chunk" -> uploadChunk(frame.path("body"), requestId);
+				case "aibot_upload_media_finish" -> uploadFinish(frame.path("body"), requestId);
 				default -> ack(requestId, 40008, "unknown cmd " + command);
 			}
 		}
@@ -370,10 +418,105 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 			}
 		}
 
+		private void uploadInit(JsonNode body, String requestId) {
+			String type = body.path("type").asString("");
+			String filename = body.path("filename").asString("");
+			long totalSize = body.path("total_size").asLong(-1);
+			int totalChunks = body.path("total_chunks").asInt(-1);
+			if (!Set.of("file", "image", "voice", "video").contains(type) || filename.isEmpty()) {
+				ack(requestId, 40008, "invalid type or filename");
+			}
+			else if (totalChunks < 1 || totalChunks > MAX_CHUNKS || totalSize < 1
+					|| totalSize > (long) totalChunks * MAX_CHUNK_SIZE) {
+				ack(requestId, 40008, "invalid total_size or total_chunks");
+			}
+			else {
+				String uploadId = "upload-" + WeComBotServerStandIn.this.uploadCount.incrementAndGet();
+				WeComBotServerStandIn.this.uploads.put(uploadId, new Upload(this.botId, type, filename, totalSize,
+						totalChunks, body.path("md5").asString(null), new ConcurrentHashMap<>()));
+				ack(requestId, 0, "ok", JSON.createObjectNode().put("upload_id", uploadId));
+			}
+		}
+
+		private void uploadChunk(JsonNode body, String requestId) {
+			Upload upload = WeComBotServerStandIn.this.uploads.get(body.path("upload_id").asString(""));
+			if (upload == null || !upload.botId().equals(this.botId)) {
+				ack(requestId, UNKNOWN_UPLOAD_ID, "invalid upload_id");
+				return;
+			}
+			int index = body.path("chunk_index").asInt(-1);
+			if (index < 1 || index > upload.totalChunks()) {
+				ack(requestId, 40008, "chunk_index out of range");
+				return;
+			}
+			byte[] data;
+			try {
+				data = java.util.Base64.getDecoder().decode(body.path("base64_data").asString(""));
+			}
+			catch (IllegalArgumentException ex) {
+				ack(requestId, 40008, "base64_data is no base64");
+				return;
+			}
+			if (data.length == 0 || data.length > MAX_CHUNK_SIZE) {
+				ack(requestId, 40008, "chunk size out of range");
+				return;
+			}
+			if (WeComBotServerStandIn.this.corruptChunks) {
+				data[0] ^= 1;
+			}
+			upload.chunks().putIfAbsent(index, data); // a repeated chunk is ignored
+			ack(requestId, 0, "ok");
+		}
+
+		private void uploadFinish(JsonNode body, String requestId) {
+			Upload upload = WeComBotServerStandIn.this.uploads.get(body.path("upload_id").asString(""));
+			if (upload == null || !upload.botId().equals(this.botId)) {
+				ack(requestId, UNKNOWN_UPLOAD_ID, "invalid upload_id");
+				return;
+			}
+			if (upload.chunks().size() != upload.totalChunks()) {
+				ack(requestId, UPLOAD_MISMATCH, "chunks missing");
+				return;
+			}
+			java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+			for (int index = 1; index <= upload.totalChunks(); index++) {
+				content.writeBytes(upload.chunks().get(index));
+			}
+			byte[] bytes = content.toByteArray();
+			String md5;
+			try {
+				md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+			}
+			catch (java.security.NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+			if (bytes.length != upload.totalSize()) {
+				ack(requestId, UPLOAD_MISMATCH, "total_size mismatch");
+			}
+			else if (upload.md5() != null && !upload.md5().equalsIgnoreCase(md5)) {
+				ack(requestId, UPLOAD_MISMATCH, "md5 mismatch");
+			}
+			else {
+				WeComBotServerStandIn.this.uploads.remove(body.path("upload_id").asString(""));
+				String mediaId = "media-" + body.path("upload_id").asString("") + "-" + md5.substring(0, 8);
+				WeComBotServerStandIn.this.media.put(mediaId,
+						new Media(this.botId, upload.type(), upload.filename(), bytes));
+				ack(requestId, 0, "ok", JSON.createObjectNode().put("type", upload.type()).put("media_id", mediaId)
+					.put("created_at", System.currentTimeMillis() / 1000));
+			}
+		}
+
 		private void ack(String requestId, int errcode, String errmsg) {
+			ack(requestId, errcode, errmsg, null);
+		}
+
+		private void ack(String requestId, int errcode, String errmsg, JsonNode body) {
 			ObjectNode ack = JSON.createObjectNode();
 			ack.putObject("headers").put("req_id", requestId);
 			ack.put("errcode", errcode).put("errmsg", errmsg);
+			if (body != null) {
+				ack.set("body", body);
+			}
 			sendFrame(ack);
 		}
 

@@ -65,6 +65,55 @@ class WeComBotServerStandInTest {
 		assertThat(this.wecom.isSubscribed("aib-1")).isFalse();
 	}
 
+	@Test
+	void checksMediaUploadsStrictly() throws Exception {
+		Client client = new Client(this.wecom.url());
+		client.send("{\"cmd\":\"aibot_subscribe\",\"headers\":{\"req_id\":\"sub_1\"},\"body\":{\"bot_id\":\"aib-1\",\"secret\":\"secret-1\"}}");
+		await("the subscription ack", Duration.ofSeconds(10), () -> client.received.size() == 1);
+		// "abc" in two chunks ("ab", "c"), announced with the MD5 of "abd"
+		JsonNode init = client.request("init_1", "aibot_upload_media_init", "{\"type\":\"file\",\"filename\":\"a.txt\","
+				+ "\"total_size\":3,\"total_chunks\":2,\"md5\":\"4911e516e5aa21d327512e0c8b197616\"}");
+		assertThat(init.path("errcode").asInt()).isZero();
+		String uploadId = init.at("/body/upload_id").asString();
+		assertThat(client.request("c_x", "aibot_upload_media_chunk",
+				"{\"upload_id\":\"nope\",\"chunk_index\":1,\"base64_data\":\"YWI=\"}").path("errcode").asInt())
+			.isEqualTo(WeComBotServerStandIn.UNKNOWN_UPLOAD_ID);
+		assertThat(client.request("c_0", "aibot_upload_media_chunk",
+				"{\"upload_id\":\"" + uploadId + "\",\"chunk_index\":0,\"base64_data\":\"YWI=\"}").path("errcode").asInt())
+			.isEqualTo(40008);
+		assertThat(client.request("c_3", "aibot_upload_media_chunk",
+				"{\"upload_id\":\"" + uploadId + "\",\"chunk_index\":3,\"base64_data\":\"YWI=\"}").path("errcode").asInt())
+			.isEqualTo(40008);
+		assertThat(client.request("f_early", "aibot_upload_media_finish", "{\"upload_id\":\"" + uploadId + "\"}")
+			.path("errcode").asInt()).isEqualTo(WeComBotServerStandIn.UPLOAD_MISMATCH);
+		assertThat(client.request("c_2", "aibot_upload_media_chunk",
+				"{\"upload_id\":\"" + uploadId + "\",\"chunk_index\":2,\"base64_data\":\"Yw==\"}").path("errcode").asInt())
+			.isZero();
+		assertThat(client.request("c_1", "aibot_upload_media_chunk",
+				"{\"upload_id\":\"" + uploadId + "\",\"chunk_index\":1,\"base64_data\":\"YWI=\"}").path("errcode").asInt())
+			.isZero();
+		// a repeated chunk is ignored, even with other content
+		assertThat(client.request("c_1b", "aibot_upload_media_chunk",
+				"{\"upload_id\":\"" + uploadId + "\",\"chunk_index\":1,\"base64_data\":\"eHk=\"}").path("errcode").asInt())
+			.isZero();
+		JsonNode finish = client.request("f_1", "aibot_upload_media_finish", "{\"upload_id\":\"" + uploadId + "\"}");
+		assertThat(finish.path("errcode").asInt()).isEqualTo(WeComBotServerStandIn.UPLOAD_MISMATCH);
+		assertThat(finish.path("errmsg").asString()).contains("md5");
+		assertThat(this.wecom.uploadedMedia()).isEmpty();
+		// the same content with its own MD5 is accepted and reassembled in chunk order
+		String good = client.request("init_2", "aibot_upload_media_init", "{\"type\":\"file\",\"filename\":\"a.txt\","
+				+ "\"total_size\":3,\"total_chunks\":2,\"md5\":\"900150983cd24fb0d6963f7d28e17f72\"}").at("/body/upload_id").asString();
+		client.request("g_2", "aibot_upload_media_chunk", "{\"upload_id\":\"" + good + "\",\"chunk_index\":2,\"base64_data\":\"Yw==\"}");
+		client.request("g_1", "aibot_upload_media_chunk", "{\"upload_id\":\"" + good + "\",\"chunk_index\":1,\"base64_data\":\"YWI=\"}");
+		JsonNode done = client.request("g_f", "aibot_upload_media_finish", "{\"upload_id\":\"" + good + "\"}");
+		assertThat(done.path("errcode").asInt()).isZero();
+		String mediaId = done.at("/body/media_id").asString();
+		assertThat(this.wecom.uploadedMedia().get(mediaId).content()).isEqualTo("abc".getBytes());
+		// a finished upload is gone
+		assertThat(client.request("g_f2", "aibot_upload_media_finish", "{\"upload_id\":\"" + good + "\"}")
+			.path("errcode").asInt()).isEqualTo(WeComBotServerStandIn.UNKNOWN_UPLOAD_ID);
+	}
+
 	static final class Client implements WebSocket.Listener {
 
 		final List<JsonNode> received = new CopyOnWriteArrayList<>();
@@ -81,6 +130,16 @@ class WeComBotServerStandInTest {
 
 		void send(String text) {
 			this.socket.sendText(text, true).join();
+		}
+
+		JsonNode request(String requestId, String command, String body) {
+			send("{\"cmd\":\"" + command + "\",\"headers\":{\"req_id\":\"" + requestId + "\"},\"body\":" + body + "}");
+			await("the answer to " + requestId, Duration.ofSeconds(10), () -> this.received.stream()
+				.anyMatch((frame) -> requestId.equals(frame.at("/headers/req_id").asString(null))));
+			return this.received.stream()
+				.filter((frame) -> requestId.equals(frame.at("/headers/req_id").asString(null)))
+				.findFirst()
+				.orElseThrow();
 		}
 
 		@Override
