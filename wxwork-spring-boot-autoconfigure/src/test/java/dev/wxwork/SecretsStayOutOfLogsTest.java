@@ -27,8 +27,7 @@ import dev.wxwork.callback.OnMessage;
 import dev.wxwork.callback.WxWorkCallback;
 import dev.wxwork.callback.message.TextMessage;
 import dev.wxwork.client.WxWorkException;
-import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.testing.WeComCallbackSender;
+import dev.wxwork.test.WeComCallbackSender;
 import dev.wxwork.test.WeComStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,9 +96,8 @@ class SecretsStayOutOfLogsTest {
 			.satisfies((ex) -> written.append(ex));
 
 		String url = "http://127.0.0.1:" + this.port + "/wxwork/good/callback";
-		WeComCallbackSender sender = new WeComCallbackSender(url, new CallbackCrypto(CALLBACK_TOKEN, AES_KEY, "corp1"),
-				"corp1");
-		sender.send(sender.textMessage("zhangsan", "hello"));
+		WeComCallbackSender sender = WeComCallbackSender.of(url, CALLBACK_TOKEN, AES_KEY, "corp1");
+		sender.send(sender.text("zhangsan", "hello"));
 		sender.verify("echo-me");
 		HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(url + "?msg_signature=bad&timestamp=1&nonce=2"))

@@ -25,8 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import dev.wxwork.agent.WxWorkAgents;
-import dev.wxwork.crypto.SealedMessage;
-import dev.wxwork.testing.WeComBotSender;
+import dev.wxwork.test.WeComBotDriver;
+import dev.wxwork.test.WeComCrypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,11 +53,11 @@ class BotCallbackModeTest {
 	@Autowired
 	org.springframework.context.ApplicationContext context;
 
-	private WeComBotSender wecom;
+	private WeComBotDriver wecom;
 
 	@BeforeEach
 	void sender() {
-		this.wecom = new WeComBotSender("http://127.0.0.1:" + this.port + "/wxwork/bots/assistant/callback", "bottoken",
+		this.wecom = new WeComBotDriver("http://127.0.0.1:" + this.port + "/wxwork/bots/assistant/callback", "bottoken",
 				KEY);
 		this.assistant.calls.set(0);
 	}
@@ -77,7 +77,7 @@ class BotCallbackModeTest {
 
 	@Test
 	void streamsAPublisherAsCumulativeUpdatesOfOneStreamUntilFinished() {
-		JsonNode first = this.wecom.send(WeComBotSender.text("zhangsan", "one two three four"));
+		JsonNode first = this.wecom.send(WeComBotDriver.text("zhangsan", "one two three four"));
 		assertThat(first.get("msgtype").asString()).isEqualTo("stream");
 		assertThat(first.at("/stream/finish").asBoolean()).isFalse();
 		String id = first.at("/stream/id").asString();
@@ -116,7 +116,7 @@ class BotCallbackModeTest {
 
 	@Test
 	void aFailingAnswerFinishesWithTheErrorTextAfterWhatWasSent() {
-		JsonNode first = this.wecom.send(WeComBotSender.text("zhangsan", "fail please"));
+		JsonNode first = this.wecom.send(WeComBotDriver.text("zhangsan", "fail please"));
 		List<String> updates = pollUntilFinished(this.wecom, first.at("/stream/id").asString(), first);
 		assertThat(updates.get(updates.size() - 1)).isEqualTo("partial\n\nSorry, that failed.");
 	}
@@ -130,7 +130,7 @@ class BotCallbackModeTest {
 
 	@Test
 	void cutsTheContentAtWeComsLimitOnACodePointBoundary() {
-		JsonNode first = this.wecom.send(WeComBotSender.text("zhangsan", "long answer"));
+		JsonNode first = this.wecom.send(WeComBotDriver.text("zhangsan", "long answer"));
 		List<String> updates = pollUntilFinished(this.wecom, first.at("/stream/id").asString(), first);
 		String last = updates.get(updates.size() - 1);
 		int bytes = last.getBytes(StandardCharsets.UTF_8).length;
@@ -140,7 +140,7 @@ class BotCallbackModeTest {
 
 	@Test
 	void streamsAnIteratorWithATemplateCardBelowIt() {
-		JsonNode first = this.wecom.send(WeComBotSender.envelope("zhangsan", "video").toString());
+		JsonNode first = this.wecom.send(WeComBotDriver.envelope("zhangsan", "video").toString());
 		assertThat(first.get("msgtype").asString()).isEqualTo("stream_with_template_card");
 		assertThat(first.at("/template_card/card_type").asString()).isEqualTo("text_notice");
 		assertThat(first.at("/stream/finish").asBoolean()).isFalse();
@@ -150,7 +150,7 @@ class BotCallbackModeTest {
 
 	@Test
 	void welcomesOnEnterChat() {
-		JsonNode reply = this.wecom.send(WeComBotSender.event("zhangsan", "enter_chat", JSON.createObjectNode()));
+		JsonNode reply = this.wecom.send(WeComBotDriver.event("zhangsan", "enter_chat", JSON.createObjectNode()));
 		assertThat(reply.get("msgtype").asString()).isEqualTo("text");
 		assertThat(reply.at("/text/content").asString()).isEqualTo("welcome, zhangsan");
 	}
@@ -159,7 +159,7 @@ class BotCallbackModeTest {
 	void updatesTheClickedCard() {
 		JsonNode click = JSON.createObjectNode().put("card_type", "button_interaction").put("event_key", "approve")
 			.put("task_id", "task-1");
-		JsonNode reply = this.wecom.send(WeComBotSender.event("lisi", "template_card_event", click));
+		JsonNode reply = this.wecom.send(WeComBotDriver.event("lisi", "template_card_event", click));
 		assertThat(reply.get("response_type").asString()).isEqualTo("update_template_card");
 		assertThat(reply.get("userids").get(0).asString()).isEqualTo("lisi");
 		assertThat(reply.at("/template_card/task_id").asString()).isEqualTo("task-1");
@@ -169,7 +169,7 @@ class BotCallbackModeTest {
 	@Test
 	void answersFeedbackWithAnEmptyBody() {
 		JsonNode feedback = JSON.createObjectNode().put("id", "fb-1").put("type", 2).put("content", "wrong");
-		assertThat(this.wecom.send(WeComBotSender.event("lisi", "feedback_event", feedback))).isNull();
+		assertThat(this.wecom.send(WeComBotDriver.event("lisi", "feedback_event", feedback))).isNull();
 		assertThat(this.assistant.feedback).contains("fb-1:2:wrong");
 	}
 
@@ -183,7 +183,7 @@ class BotCallbackModeTest {
 
 	@Test
 	void handlesARepeatedCallbackOnce() {
-		SealedMessage sealed = this.wecom.crypto().seal(new ObjectNodeBuilder("voice").content("once"));
+		WeComCrypto.Sealed sealed = this.wecom.crypto().seal(new ObjectNodeBuilder("voice").content("once"));
 		HttpResponse<String> first = this.wecom.post(sealed);
 		HttpResponse<String> repeated = this.wecom.post(sealed);
 		assertThat(first.body()).isNotEmpty();
@@ -195,11 +195,11 @@ class BotCallbackModeTest {
 	@Test
 	void refusesForgedStaleAndOversizedCallbacksAlikeWithoutCallingAHandler() {
 		String message = new ObjectNodeBuilder("voice").content("forged");
-		SealedMessage good = this.wecom.crypto().seal(message);
-		SealedMessage badSignature = new SealedMessage(good.encrypt(), "0".repeat(40), good.timestamp(), good.nonce());
+		WeComCrypto.Sealed good = this.wecom.crypto().seal(message);
+		WeComCrypto.Sealed badSignature = new WeComCrypto.Sealed(good.encrypt(), "0".repeat(40), good.timestamp(), good.nonce());
 		String stale = String.valueOf(Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond());
-		SealedMessage staleMessage = this.wecom.crypto().seal(message, stale, "4242");
-		SealedMessage oversized = this.wecom.crypto().seal(message.replace("forged", "x".repeat(300_000)));
+		WeComCrypto.Sealed staleMessage = this.wecom.crypto().seal(message, stale, "4242");
+		WeComCrypto.Sealed oversized = this.wecom.crypto().seal(message.replace("forged", "x".repeat(300_000)));
 		List<HttpResponse<String>> responses = List.of(this.wecom.post(badSignature), this.wecom.post(staleMessage),
 				this.wecom.post(oversized));
 		for (HttpResponse<String> response : responses) {
@@ -211,7 +211,7 @@ class BotCallbackModeTest {
 
 	@Test
 	void refusesAnXmlEnvelopeAsAppCallbacksHaveIt() throws Exception {
-		SealedMessage sealed = this.wecom.crypto().seal(new ObjectNodeBuilder("voice").content("xml"));
+		WeComCrypto.Sealed sealed = this.wecom.crypto().seal(new ObjectNodeBuilder("voice").content("xml"));
 		HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
 			.send(java.net.http.HttpRequest
 				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/wxwork/bots/assistant/callback?"
@@ -225,19 +225,19 @@ class BotCallbackModeTest {
 
 	@Test
 	void finishesAPollForAnUnknownStreamVisibly() {
-		JsonNode reply = this.wecom.send(WeComBotSender.refresh("zhangsan", "no-such-stream"));
+		JsonNode reply = this.wecom.send(WeComBotDriver.refresh("zhangsan", "no-such-stream"));
 		assertThat(reply.at("/stream/id").asString()).isEqualTo("no-such-stream");
 		assertThat(reply.at("/stream/finish").asBoolean()).isTrue();
 		assertThat(reply.at("/stream/content").asString()).isEqualTo("Sorry, that failed.");
 	}
 
 	/** Polls as WeCom does until the stream says finish; every content seen, the first reply's included. */
-	static List<String> pollUntilFinished(WeComBotSender wecom, String id, JsonNode first) {
+	static List<String> pollUntilFinished(WeComBotDriver wecom, String id, JsonNode first) {
 		List<String> updates = new ArrayList<>();
 		updates.add(first.at("/stream/content").asString());
 		Instant deadline = Instant.now().plusSeconds(30);
 		while (Instant.now().isBefore(deadline)) {
-			JsonNode reply = wecom.send(WeComBotSender.refresh("zhangsan", id));
+			JsonNode reply = wecom.send(WeComBotDriver.refresh("zhangsan", id));
 			assertThat(reply.get("msgtype").asString()).isEqualTo("stream");
 			assertThat(reply.at("/stream/id").asString()).isEqualTo(id);
 			String content = reply.at("/stream/content").asString();
@@ -259,19 +259,19 @@ class BotCallbackModeTest {
 	}
 
 	private static String image(String from) {
-		var message = WeComBotSender.envelope(from, "image");
+		var message = WeComBotDriver.envelope(from, "image");
 		message.putObject("image").put("url", "https://example.invalid/image");
 		return message.toString();
 	}
 
 	private static String file(String from) {
-		var message = WeComBotSender.envelope(from, "file");
+		var message = WeComBotDriver.envelope(from, "file");
 		message.putObject("file").put("url", "https://example.invalid/file");
 		return message.toString();
 	}
 
 	private static String mixed(String from) {
-		var message = WeComBotSender.envelope(from, "mixed");
+		var message = WeComBotDriver.envelope(from, "mixed");
 		var items = message.putObject("mixed").putArray("msg_item");
 		items.addObject().put("msgtype", "text").putObject("text").put("content", "look");
 		items.addObject().put("msgtype", "image").putObject("image").put("url", "https://example.invalid/i");
@@ -282,7 +282,7 @@ class BotCallbackModeTest {
 	private record ObjectNodeBuilder(String type) {
 
 		String content(String content) {
-			var message = WeComBotSender.envelope("zhangsan", this.type);
+			var message = WeComBotDriver.envelope("zhangsan", this.type);
 			message.putObject(this.type).put("content", content);
 			return message.toString();
 		}

@@ -12,9 +12,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.test.WeComBotDriver;
+import dev.wxwork.test.WeComCrypto;
 import dev.wxwork.testing.RecordedObservations;
-import dev.wxwork.testing.WeComBotSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ class BotCallbackObservationTest {
 
 	private final RecordedObservations observations = new RecordedObservations();
 
-	private final CallbackCrypto wecom = new CallbackCrypto("obstoken", KEY, "");
+	private final WeComCrypto wecom = new WeComCrypto("obstoken", KEY, "");
 
 	private final BotCallbackRequestHandler handler = new BotCallbackRequestHandler(
 			new BotCallbackEndpoint("observed", new CallbackCrypto("obstoken", KEY, ""),
@@ -38,10 +38,10 @@ class BotCallbackObservationTest {
 
 	@Test
 	void everyRequestIsObservedWithBotMethodAndOutcome() throws Exception {
-		SealedMessage sealed = this.wecom.seal(WeComBotSender.text("zhangsan", "hi"));
+		WeComCrypto.Sealed sealed = this.wecom.seal(WeComBotDriver.text("zhangsan", "hi"));
 		post(sealed);
 		post(sealed);
-		post(new SealedMessage(sealed.encrypt(), "forged", sealed.timestamp(), sealed.nonce()));
+		post(new WeComCrypto.Sealed(sealed.encrypt(), "forged", sealed.timestamp(), sealed.nonce()));
 
 		List<Observation.Context> observed = this.observations.stopped();
 		assertThat(observed).extracting(Observation.Context::getName).containsOnly("wxwork.bot.callbacks");
@@ -53,7 +53,7 @@ class BotCallbackObservationTest {
 		});
 	}
 
-	private void post(SealedMessage sealed) throws Exception {
+	private void post(WeComCrypto.Sealed sealed) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/wxwork/bots/observed/callback");
 		request.setParameter("msg_signature", sealed.signature());
 		request.setParameter("timestamp", sealed.timestamp());

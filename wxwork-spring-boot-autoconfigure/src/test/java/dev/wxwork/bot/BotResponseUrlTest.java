@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import dev.wxwork.client.WxWorkApiException;
-import dev.wxwork.testing.WeComBotSender;
+import dev.wxwork.test.WeComBotDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -88,9 +88,9 @@ class BotResponseUrlTest {
 	@Test
 	void finishesTheStreamAtTheWindowAndSendsTheWholeAnswerThroughTheResponseUrl() throws Exception {
 		received.clear();
-		WeComBotSender sender = new WeComBotSender("http://127.0.0.1:" + this.port + "/wxwork/bots/slow/callback",
+		WeComBotDriver sender = new WeComBotDriver("http://127.0.0.1:" + this.port + "/wxwork/bots/slow/callback",
 				"slowtoken", KEY);
-		var message = WeComBotSender.envelope("zhangsan", "text").put("response_url", responseUrl("code-1"));
+		var message = WeComBotDriver.envelope("zhangsan", "text").put("response_url", responseUrl("code-1"));
 		message.putObject("text").put("content", "think long");
 		JsonNode first = sender.send(message.toString());
 		List<String> shown = BotCallbackModeTest.pollUntilFinished(sender, first.at("/stream/id").asString(), first);

@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Import;
 
 import dev.wxwork.autoconfigure.WxWorkProperties;
 import dev.wxwork.client.WxWorkException;
-import dev.wxwork.crypto.SealedMessage;
-import dev.wxwork.testing.WeComBotSender;
+import dev.wxwork.test.WeComBotDriver;
+import dev.wxwork.test.WeComCrypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -99,12 +99,12 @@ class BotSecretsStayOutOfLogsTest {
 
 	@Test
 	void nothingSecretOrPrivateIsWrittenOrShown(CapturedOutput output) {
-		WeComBotSender sender = new WeComBotSender("http://127.0.0.1:" + this.port + "/wxwork/bots/quiet/callback", TOKEN,
+		WeComBotDriver sender = new WeComBotDriver("http://127.0.0.1:" + this.port + "/wxwork/bots/quiet/callback", TOKEN,
 				KEY);
-		JsonNode first = sender.send(WeComBotSender.text("zhangsan", USER_TEXT));
+		JsonNode first = sender.send(WeComBotDriver.text("zhangsan", USER_TEXT));
 		BotCallbackModeTest.pollUntilFinished(sender, first.at("/stream/id").asString(), first);
-		SealedMessage forged = sender.crypto().seal(WeComBotSender.text("zhangsan", USER_TEXT));
-		sender.post(new SealedMessage(forged.encrypt(), "f".repeat(40), forged.timestamp(), forged.nonce()));
+		WeComCrypto.Sealed forged = sender.crypto().seal(WeComBotDriver.text("zhangsan", USER_TEXT));
+		sender.post(new WeComCrypto.Sealed(forged.encrypt(), "f".repeat(40), forged.timestamp(), forged.nonce()));
 		sender.verify("echo");
 		String responseUrl = "http://127.0.0.1:" + wecom.getAddress().getPort() + "/cgi-bin/aibot/response?response_code="
 				+ RESPONSE_CODE;

@@ -18,9 +18,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
-import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.test.WeComBotDriver;
+import dev.wxwork.test.WeComCrypto;
 import dev.wxwork.testing.RedisServer;
-import dev.wxwork.testing.WeComBotSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +51,9 @@ class BotStreamClusterTest {
 	void anotherInstanceAnswersTheRefreshPollsOfAStreamFromRedis() {
 		ConfigurableApplicationContext first = start();
 		ConfigurableApplicationContext second = start();
-		WeComBotSender toFirst = sender(first);
-		WeComBotSender toSecond = sender(second);
-		JsonNode opened = toFirst.send(WeComBotSender.text("zhangsan", "a b c d e f"));
+		WeComBotDriver toFirst = sender(first);
+		WeComBotDriver toSecond = sender(second);
+		JsonNode opened = toFirst.send(WeComBotDriver.text("zhangsan", "a b c d e f"));
 		String id = opened.at("/stream/id").asString();
 		assertThat(opened.at("/stream/finish").asBoolean()).isFalse();
 
@@ -71,15 +71,15 @@ class BotStreamClusterTest {
 	void aHundredConcurrentStreamedAnswersAllCompleteInOrderOnTheOtherInstance() throws Exception {
 		ConfigurableApplicationContext first = start();
 		ConfigurableApplicationContext second = start();
-		WeComBotSender toFirst = sender(first);
-		WeComBotSender toSecond = sender(second);
+		WeComBotDriver toFirst = sender(first);
+		WeComBotDriver toSecond = sender(second);
 		java.util.concurrent.ExecutorService wecom = java.util.concurrent.Executors.newFixedThreadPool(16);
 		try {
 			List<java.util.concurrent.Future<List<String>>> answers = new ArrayList<>();
 			for (int i = 0; i < 100; i++) {
 				String words = "q" + i + " w" + i + " e" + i + " r" + i;
 				answers.add(wecom.submit(() -> {
-					JsonNode opened = toFirst.send(WeComBotSender.text("user", words));
+					JsonNode opened = toFirst.send(WeComBotDriver.text("user", words));
 					return BotCallbackModeTest.pollUntilFinished(toSecond, opened.at("/stream/id").asString(), opened);
 				}));
 			}
@@ -106,9 +106,9 @@ class BotStreamClusterTest {
 	void aShutDownInstanceEndsItsStreamsVisiblyForTheOthers() {
 		ConfigurableApplicationContext first = start();
 		ConfigurableApplicationContext second = start();
-		WeComBotSender toSecond = sender(second);
+		WeComBotDriver toSecond = sender(second);
 		held = Sinks.many().unicast().onBackpressureBuffer();
-		JsonNode opened = sender(first).send(WeComBotSender.text("zhangsan", "held"));
+		JsonNode opened = sender(first).send(WeComBotDriver.text("zhangsan", "held"));
 		String id = opened.at("/stream/id").asString();
 		held.tryEmitNext("half an answer");
 		awaitContent(toSecond, id, "half an answer");
@@ -124,8 +124,8 @@ class BotStreamClusterTest {
 		handled.set(0);
 		ConfigurableApplicationContext first = start();
 		ConfigurableApplicationContext second = start();
-		WeComBotSender toFirst = sender(first);
-		SealedMessage message = toFirst.crypto().seal(WeComBotSender.text("lisi", "once"));
+		WeComBotDriver toFirst = sender(first);
+		WeComCrypto.Sealed message = toFirst.crypto().seal(WeComBotDriver.text("lisi", "once"));
 		HttpResponse<String> delivered = toFirst.post(message);
 		HttpResponse<String> repeated = sender(second).post(message);
 		assertThat(delivered.body()).isNotEmpty();
@@ -138,10 +138,10 @@ class BotStreamClusterTest {
 	void theProducingInstanceFinishesTheStreamWhenRedisIsKilled() {
 		ConfigurableApplicationContext first = start();
 		ConfigurableApplicationContext second = start();
-		WeComBotSender toFirst = sender(first);
-		WeComBotSender toSecond = sender(second);
+		WeComBotDriver toFirst = sender(first);
+		WeComBotDriver toSecond = sender(second);
 		held = Sinks.many().unicast().onBackpressureBuffer();
-		JsonNode opened = toFirst.send(WeComBotSender.text("zhangsan", "held"));
+		JsonNode opened = toFirst.send(WeComBotDriver.text("zhangsan", "held"));
 		String id = opened.at("/stream/id").asString();
 		held.tryEmitNext("before ");
 		JsonNode fromSecond = awaitContent(toSecond, id, "before ");
@@ -152,7 +152,7 @@ class BotStreamClusterTest {
 		held.tryEmitComplete();
 
 		// the other instance cannot read the state: it leaves the poll unanswered rather than end the stream
-		HttpResponse<String> unanswered = toSecond.post(toSecond.crypto().seal(WeComBotSender.refresh("zhangsan", id)));
+		HttpResponse<String> unanswered = toSecond.post(toSecond.crypto().seal(WeComBotDriver.refresh("zhangsan", id)));
 		assertThat(unanswered.statusCode()).isEqualTo(200);
 		assertThat(unanswered.body()).isEmpty();
 		// the producing instance answers from its own memory
@@ -160,10 +160,10 @@ class BotStreamClusterTest {
 		assertThat(updates.get(updates.size() - 1)).isEqualTo("before after");
 	}
 
-	private static JsonNode awaitContent(WeComBotSender wecom, String id, String content) {
+	private static JsonNode awaitContent(WeComBotDriver wecom, String id, String content) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (System.nanoTime() < deadline) {
-			JsonNode reply = wecom.send(WeComBotSender.refresh("zhangsan", id));
+			JsonNode reply = wecom.send(WeComBotDriver.refresh("zhangsan", id));
 			if (reply.at("/stream/content").asString().equals(content)) {
 				return reply;
 			}
@@ -219,9 +219,9 @@ class BotStreamClusterTest {
 		return context.getBean(BotEndpointRegistrar.class).endpoints().get("cluster");
 	}
 
-	private static WeComBotSender sender(ConfigurableApplicationContext context) {
+	private static WeComBotDriver sender(ConfigurableApplicationContext context) {
 		String port = context.getEnvironment().getProperty("local.server.port");
-		return new WeComBotSender("http://127.0.0.1:" + port + "/wxwork/bots/cluster/callback", "clustertoken", KEY);
+		return new WeComBotDriver("http://127.0.0.1:" + port + "/wxwork/bots/cluster/callback", "clustertoken", KEY);
 	}
 
 	@SpringBootConfiguration

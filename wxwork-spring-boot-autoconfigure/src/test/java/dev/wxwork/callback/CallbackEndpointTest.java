@@ -1,6 +1,5 @@
 package dev.wxwork.callback;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -31,9 +30,8 @@ import dev.wxwork.callback.event.MenuClickEvent;
 import dev.wxwork.callback.message.ImageMessage;
 import dev.wxwork.callback.message.TextMessage;
 import dev.wxwork.callback.reply.Reply;
-import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.crypto.SealedMessage;
-import dev.wxwork.testing.WeComCallbackSender;
+import dev.wxwork.test.WeComCallbackSender;
+import dev.wxwork.test.WeComCrypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,23 +60,23 @@ class CallbackEndpointTest {
 
 	@BeforeEach
 	void sender() {
-		this.wecom = new WeComCallbackSender("http://127.0.0.1:" + this.port + "/wxwork/bot/callback",
-				new CallbackCrypto(TOKEN, KEY, CORP_ID), CORP_ID);
+		this.wecom = WeComCallbackSender.of("http://127.0.0.1:" + this.port + "/wxwork/bot/callback", TOKEN, KEY,
+				CORP_ID);
 		this.callbacks.received.clear();
 	}
 
 	@Test
 	void answersTheVerificationWithExactlyTheEcho() {
-		HttpResponse<String> response = this.wecom.verify("8027386423587401234");
-		assertThat(response.statusCode()).isEqualTo(200);
+		WeComCallbackSender.CallbackResponse response = this.wecom.verify("8027386423587401234");
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("8027386423587401234");
 	}
 
 	@Test
 	void roundTripsChineseTextAndXmlSpecialCharacters() {
 		String content = "你好，企业微信 <&>]]> \"'";
-		HttpResponse<String> response = this.wecom.send(this.wecom.textMessage("zhangsan", content));
-		assertThat(response.statusCode()).isEqualTo(200);
+		WeComCallbackSender.CallbackResponse response = this.wecom.send(this.wecom.text("zhangsan", content));
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(this.callbacks.received).singleElement()
 			.isInstanceOfSatisfying(TextMessage.class, (text) -> assertThat(text.content()).isEqualTo(content));
 		CallbackMessage reply = CallbackMessage.parse(this.wecom.crypto().openReply(response.body()));
@@ -89,8 +87,8 @@ class CallbackEndpointTest {
 
 	@Test
 	void anEchoOfCharactersXmlForbidsIsStillAReplyAnyXmlParserReads() throws Exception {
-		HttpResponse<String> response = this.wecom.send(this.wecom.textMessage("zhangsan", "ring\u0007 &#1; done"));
-		assertThat(response.statusCode()).isEqualTo(200);
+		WeComCallbackSender.CallbackResponse response = this.wecom.send(this.wecom.text("zhangsan", "ring\u0007 &#1; done"));
+		assertThat(response.status()).isEqualTo(200);
 		String reply = this.wecom.crypto().openReply(response.body());
 		javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
 		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -102,28 +100,28 @@ class CallbackEndpointTest {
 
 	@Test
 	void refusesEveryForgedOrBrokenCallbackAlikeAndRunsNoHandler() {
-		String message = this.wecom.textMessage("attacker", "should never arrive");
-		SealedMessage good = this.wecom.crypto().seal(message);
+		String message = this.wecom.text("attacker", "should never arrive");
+		WeComCrypto.Sealed good = this.wecom.crypto().seal(message);
 		String stale = String.valueOf(Instant.now().minusSeconds(3600).getEpochSecond());
-		byte[] badPadding = WeComCallbackSender.plaintext(message, CORP_ID);
+		byte[] badPadding = this.wecom.crypto().plaintext(message);
 		badPadding[badPadding.length - 1] = 0;
 		byte[] cipherText = Base64.getDecoder().decode(good.encrypt());
-		Map<String, Supplier<HttpResponse<String>>> attempts = new LinkedHashMap<>();
+		Map<String, Supplier<WeComCallbackSender.CallbackResponse>> attempts = new LinkedHashMap<>();
 		// the first hex digit changed, whatever it was: always another signature
 		String badSignature = ((good.signature().charAt(0) == '0') ? "1" : "0") + good.signature().substring(1);
 		assertThat(badSignature).isNotEqualTo(good.signature());
-		attempts.put("bad signature", () -> this.wecom.send(new SealedMessage(good.encrypt(), badSignature,
+		attempts.put("bad signature", () -> this.wecom.send(new WeComCrypto.Sealed(good.encrypt(), badSignature,
 				good.timestamp(), good.nonce())));
 		attempts.put("stale timestamp", () -> this.wecom.send(this.wecom.crypto().seal(message, stale, "1")));
 		attempts.put("future timestamp", () -> this.wecom.send(this.wecom.crypto().seal(message,
 				String.valueOf(Instant.now().plusSeconds(3600).getEpochSecond()), "1")));
 		attempts.put("timestamp not a number", () -> this.wecom.send(this.wecom.crypto().seal(message, "soon", "1")));
 		attempts.put("sealed for another corp", () -> this.wecom
-			.send(new CallbackCrypto(TOKEN, KEY, "wwanothercorp").seal(message)));
-		attempts.put("bad padding", () -> this.wecom.send(this.wecom.signed(WeComCallbackSender.encryptRaw(KEY, badPadding))));
-		attempts.put("truncated ciphertext", () -> this.wecom.send(this.wecom
+			.send(new WeComCrypto(TOKEN, KEY, "wwanothercorp").seal(message)));
+		attempts.put("bad padding", () -> this.wecom.send(this.wecom.crypto().signed(this.wecom.crypto().encryptRaw(badPadding))));
+		attempts.put("truncated ciphertext", () -> this.wecom.send(this.wecom.crypto()
 			.signed(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(cipherText, cipherText.length - 16 - 3)))));
-		attempts.put("bad base64", () -> this.wecom.send(this.wecom.signed("%%%not-base64%%%")));
+		attempts.put("bad base64", () -> this.wecom.send(this.wecom.crypto().signed("%%%not-base64%%%")));
 		attempts.put("DOCTYPE with an external entity around the envelope", () -> this.wecom.post(good.callbackQuery(),
 				"<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><xml><ToUserName>&x;</ToUserName><Encrypt><![CDATA["
 						+ good.encrypt() + "]]></Encrypt></xml>"));
@@ -137,7 +135,7 @@ class CallbackEndpointTest {
 		attempts.put("no Encrypt element", () -> this.wecom.post(good.callbackQuery(), "<xml><ToUserName>x</ToUserName></xml>"));
 		attempts.put("verification without echostr", () -> this.wecom.get(good.callbackQuery()));
 		attempts.put("verification with a bad signature", () -> this.wecom
-			.get(new SealedMessage(good.encrypt(), "f".repeat(40), good.timestamp(), good.nonce()).verificationQuery()));
+			.get(new WeComCrypto.Sealed(good.encrypt(), "f".repeat(40), good.timestamp(), good.nonce()).verificationQuery()));
 		attempts.put("verification without parameters", () -> this.wecom.get(""));
 		// the servlet container cannot decode these query strings and throws from getParameter
 		attempts.put("verification with a query value that is not UTF-8",
@@ -147,12 +145,12 @@ class CallbackEndpointTest {
 		attempts.put("more query parameters than the container takes",
 				() -> this.wecom.post("p=1&".repeat(1000) + good.callbackQuery(), good.callbackXml(CORP_ID, 1L)));
 		attempts.forEach((name, attempt) -> {
-			HttpResponse<String> response = attempt.get();
-			assertThat(response.statusCode()).as(name).isEqualTo(400);
+			WeComCallbackSender.CallbackResponse response = attempt.get();
+			assertThat(response.status()).as(name).isEqualTo(400);
 			assertThat(response.body()).as(name).isEqualTo("invalid callback");
 		});
 		assertThat(this.callbacks.received).isEmpty();
-		assertThat(this.wecom.send(good).statusCode()).as("the genuine callback still works").isEqualTo(200);
+		assertThat(this.wecom.send(good).status()).as("the genuine callback still works").isEqualTo(200);
 		assertThat(this.callbacks.received).hasSize(1);
 	}
 
@@ -176,7 +174,7 @@ class CallbackEndpointTest {
 	@Test
 	void aChangeTypeHandlerWinsOverTheFamilyHandler() {
 		this.wecom.send(this.wecom.event("sys", "change_contact", "<ChangeType>create_user</ChangeType><UserID>wangwu</UserID>"));
-		HttpResponse<String> deleted = this.wecom
+		WeComCallbackSender.CallbackResponse deleted = this.wecom
 			.send(this.wecom.event("sys", "change_contact", "<ChangeType>delete_user</ChangeType><UserID>wangwu</UserID>"));
 		assertThat(this.callbacks.received).hasSize(2);
 		assertThat(this.callbacks.received.get(0)).isInstanceOfSatisfying(CreateUserEvent.class,
@@ -187,19 +185,19 @@ class CallbackEndpointTest {
 
 	@Test
 	void handlesARetriedMessageOnceEvenWhileTheFirstDeliveryIsStillRunning() throws Exception {
-		SealedMessage slow = this.wecom.crypto().seal(this.wecom.textMessage("zhaoliu", "slow please"));
-		CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> this.wecom.send(slow));
+		WeComCrypto.Sealed slow = this.wecom.crypto().seal(this.wecom.text("zhaoliu", "slow please"));
+		CompletableFuture<WeComCallbackSender.CallbackResponse> first = CompletableFuture.supplyAsync(() -> this.wecom.send(slow));
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (this.callbacks.received.isEmpty() && System.nanoTime() < deadline) {
 			Thread.onSpinWait();
 		}
 		assertThat(this.callbacks.received).hasSize(1);
 		// the retry waits for the first delivery (1.5 s) and answers with its reply
-		HttpResponse<String> retryWhileRunning = this.wecom.send(slow);
-		assertThat(retryWhileRunning.statusCode()).isEqualTo(200);
+		WeComCallbackSender.CallbackResponse retryWhileRunning = this.wecom.send(slow);
+		assertThat(retryWhileRunning.status()).isEqualTo(200);
 		assertThat(this.wecom.crypto().openReply(retryWhileRunning.body())).contains("echo: slow please");
 		assertThat(first.get(10, TimeUnit.SECONDS).body()).isNotEmpty();
-		HttpResponse<String> retryAfterwards = this.wecom.send(slow);
+		WeComCallbackSender.CallbackResponse retryAfterwards = this.wecom.send(slow);
 		assertThat(retryAfterwards.body()).isEmpty();
 		assertThat(this.callbacks.received).hasSize(1);
 	}
@@ -207,14 +205,13 @@ class CallbackEndpointTest {
 	@Test
 	void aFailingHandlerAnswers500WithoutDetailsAndRunsAgainOnWeComsRetry() {
 		this.callbacks.imageAttempts.set(0);
-		SealedMessage image = this.wecom.crypto()
-			.seal(this.wecom.textMessage("qianqi", "x")
-				.replace("<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[x]]></Content>",
-						"<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[https://p/1.png]]></PicUrl><MediaId><![CDATA[m1]]></MediaId>"));
-		HttpResponse<String> failed = this.wecom.send(image);
-		assertThat(failed.statusCode()).isEqualTo(500);
+		WeComCrypto.Sealed image = this.wecom.crypto()
+			.seal(this.wecom.message("qianqi", "image", "<PicUrl><![CDATA[https://p/1.png]]></PicUrl><MediaId><![CDATA[m1]]></MediaId><MsgId>"
+					+ WeComCallbackSender.msgId() + "</MsgId>"));
+		WeComCallbackSender.CallbackResponse failed = this.wecom.send(image);
+		assertThat(failed.status()).isEqualTo(500);
 		assertThat(failed.body()).isEmpty();
-		assertThat(this.wecom.send(image).statusCode()).isEqualTo(200);
+		assertThat(this.wecom.send(image).status()).isEqualTo(200);
 		assertThat(this.callbacks.imageAttempts).hasValue(2);
 		assertThat(this.callbacks.received).singleElement()
 			.isInstanceOfSatisfying(ImageMessage.class, (received) -> assertThat(received.mediaId()).isEqualTo("m1"));
@@ -224,8 +221,8 @@ class CallbackEndpointTest {
 	void anAsyncHandlerIsAcknowledgedBeforeItFinishes() throws Exception {
 		this.callbacks.clickGate = new CountDownLatch(1);
 		long start = System.nanoTime();
-		HttpResponse<String> response = this.wecom.send(this.wecom.event("sunba", "click", "<EventKey><![CDATA[menu_1]]></EventKey>"));
-		assertThat(response.statusCode()).isEqualTo(200);
+		WeComCallbackSender.CallbackResponse response = this.wecom.send(this.wecom.event("sunba", "click", "<EventKey><![CDATA[menu_1]]></EventKey>"));
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEmpty();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 		assertThat(this.callbacks.received).isEmpty();

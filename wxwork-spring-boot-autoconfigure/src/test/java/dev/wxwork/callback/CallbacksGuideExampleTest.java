@@ -1,7 +1,5 @@
 package dev.wxwork.callback;
 
-import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,8 +11,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.testing.WeComCallbackSender;
+import dev.wxwork.test.WeComCallbackSender;
+import dev.wxwork.test.WeComCrypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +33,10 @@ class CallbacksGuideExampleTest {
 
 	@Test
 	void theGuidesExampleRoutesEachCallbackToItsHandler(CapturedOutput output) {
-		CallbackCrypto wecom = new CallbackCrypto("guidetoken", "0123456789abcdefghijklmnopqrstuvwxyzABCDEFG", "wwguide");
-		WeComCallbackSender sender = new WeComCallbackSender("http://127.0.0.1:" + this.port + "/wxwork/demo/callback",
-				wecom, "wwguide");
-		assertThat(replyContent(wecom, sender.send(sender.textMessage("zhangsan", "hi")))).isEqualTo("echo: hi");
+		WeComCallbackSender sender = WeComCallbackSender.of("http://127.0.0.1:" + this.port + "/wxwork/demo/callback",
+				"guidetoken", "0123456789abcdefghijklmnopqrstuvwxyzABCDEFG", "wwguide");
+		WeComCrypto wecom = sender.crypto();
+		assertThat(replyContent(wecom, sender.send(sender.text("zhangsan", "hi")))).isEqualTo("echo: hi");
 		assertThat(replyContent(wecom, sender.send(sender.event("zhangsan", "click", "<EventKey>menu_1</EventKey>"))))
 			.isEqualTo("you clicked menu_1");
 		assertThat(replyContent(wecom, sender.send(sender.event("zhangsan", "click", "<EventKey>order_today</EventKey>"))))
@@ -53,7 +51,7 @@ class CallbacksGuideExampleTest {
 				"contacts changed: create_party", "Event enter_agent {");
 	}
 
-	private static String replyContent(CallbackCrypto wecom, HttpResponse<String> response) {
+	private static String replyContent(WeComCrypto wecom, WeComCallbackSender.CallbackResponse response) {
 		return CallbackMessage.parse(wecom.openReply(response.body())).get("Content");
 	}
 

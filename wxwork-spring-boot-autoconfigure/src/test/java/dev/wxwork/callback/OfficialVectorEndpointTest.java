@@ -1,7 +1,6 @@
 package dev.wxwork.callback;
 
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +18,7 @@ import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.callback.message.TextMessage;
 import dev.wxwork.callback.reply.Reply;
 import dev.wxwork.crypto.OfficialVector;
-import dev.wxwork.testing.WeComCallbackSender;
+import dev.wxwork.test.WeComCallbackSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,25 +40,26 @@ class OfficialVectorEndpointTest {
 	EchoCallbacks callbacks;
 
 	private WeComCallbackSender sender() {
-		return new WeComCallbackSender("http://127.0.0.1:" + this.port + "/wxwork/demo/callback", OfficialVector.crypto(),
-				OfficialVector.CORP_ID);
+		return WeComCallbackSender.of("http://127.0.0.1:" + this.port + "/wxwork/demo/callback", OfficialVector.TOKEN,
+				OfficialVector.ENCODING_AES_KEY, OfficialVector.CORP_ID);
 	}
 
 	@Test
 	void answersTheUrlVerificationWithTheDecryptedEchoAlone() {
-		HttpResponse<String> response = sender().get("msg_signature=" + OfficialVector.VERIFY_SIGNATURE + "&timestamp="
-				+ OfficialVector.VERIFY_TIMESTAMP + "&nonce=" + OfficialVector.VERIFY_NONCE + "&echostr="
+		WeComCallbackSender.CallbackResponse response = sender().get("msg_signature=" + OfficialVector.VERIFY_SIGNATURE
+				+ "&timestamp=" + OfficialVector.VERIFY_TIMESTAMP + "&nonce=" + OfficialVector.VERIFY_NONCE + "&echostr="
 				+ URLEncoder.encode(OfficialVector.ECHOSTR, StandardCharsets.UTF_8));
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("1616140317555161061");
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
+		assertThat(response.contentType()).hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
 	}
 
 	@Test
 	void typesTheSampleMessageAndSealsAReplyThatOpens() {
-		HttpResponse<String> response = sender().post("msg_signature=" + OfficialVector.MESSAGE_SIGNATURE + "&timestamp="
-				+ OfficialVector.MESSAGE_TIMESTAMP + "&nonce=" + OfficialVector.MESSAGE_NONCE, OfficialVector.messageBody());
-		assertThat(response.statusCode()).isEqualTo(200);
+		WeComCallbackSender.CallbackResponse response = sender().post("msg_signature=" + OfficialVector.MESSAGE_SIGNATURE
+				+ "&timestamp=" + OfficialVector.MESSAGE_TIMESTAMP + "&nonce=" + OfficialVector.MESSAGE_NONCE,
+				OfficialVector.messageBody());
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(this.callbacks.received).singleElement().satisfies((message) -> {
 			assertThat(message.fromUserName()).isEqualTo("mycreate");
 			assertThat(message.content()).isEqualTo("hello");

@@ -1,6 +1,5 @@
 package dev.wxwork.callback;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,11 +15,10 @@ import org.springframework.context.annotation.Import;
 
 import dev.wxwork.callback.message.TextMessage;
 import dev.wxwork.callback.reply.Reply;
-import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.crypto.SealedMessage;
 import dev.wxwork.redis.RedisCommandGuard;
+import dev.wxwork.test.WeComCallbackSender;
+import dev.wxwork.test.WeComCrypto;
 import dev.wxwork.testing.RedisServer;
-import dev.wxwork.testing.WeComCallbackSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,20 +57,20 @@ class RedisDeduplicationTest {
 		this.second = start();
 		WeComCallbackSender toFirst = sender(this.first);
 		WeComCallbackSender toSecond = sender(this.second);
-		SealedMessage message = toFirst.crypto().seal(toFirst.textMessage("zhangsan", "hello"));
-		HttpResponse<String> delivered = toFirst.send(message);
-		HttpResponse<String> retried = toSecond.send(message);
+		WeComCrypto.Sealed message = toFirst.crypto().seal(toFirst.text("zhangsan", "hello"));
+		WeComCallbackSender.CallbackResponse delivered = toFirst.send(message);
+		WeComCallbackSender.CallbackResponse retried = toSecond.send(message);
 		assertThat(delivered.body()).isNotEmpty();
-		assertThat(retried.statusCode()).isEqualTo(200);
+		assertThat(retried.status()).isEqualTo(200);
 		assertThat(retried.body()).isEmpty();
 		assertThat(handled).hasValue(1);
 		assertThat(this.redis.cli("KEYS", "wxwork:callback:" + CORP_ID + ":bot:*")).contains("MsgId=");
 
-		SealedMessage raced = toFirst.crypto().seal(toFirst.textMessage("lisi", "at the same time"));
-		CompletableFuture<HttpResponse<String>> one = CompletableFuture.supplyAsync(() -> toFirst.send(raced));
-		CompletableFuture<HttpResponse<String>> other = CompletableFuture.supplyAsync(() -> toSecond.send(raced));
-		assertThat(one.get().statusCode()).isEqualTo(200);
-		assertThat(other.get().statusCode()).isEqualTo(200);
+		WeComCrypto.Sealed raced = toFirst.crypto().seal(toFirst.text("lisi", "at the same time"));
+		CompletableFuture<WeComCallbackSender.CallbackResponse> one = CompletableFuture.supplyAsync(() -> toFirst.send(raced));
+		CompletableFuture<WeComCallbackSender.CallbackResponse> other = CompletableFuture.supplyAsync(() -> toSecond.send(raced));
+		assertThat(one.get().status()).isEqualTo(200);
+		assertThat(other.get().status()).isEqualTo(200);
 		assertThat(handled).hasValue(2);
 	}
 
@@ -82,14 +80,14 @@ class RedisDeduplicationTest {
 		this.first = start();
 		WeComCallbackSender wecom = sender(this.first);
 		this.redis.stop();
-		SealedMessage message = wecom.crypto().seal(wecom.textMessage("wangwu", "is anyone there"));
-		HttpResponse<String> response = wecom.send(message);
-		assertThat(response.statusCode()).isEqualTo(200);
+		WeComCrypto.Sealed message = wecom.crypto().seal(wecom.text("wangwu", "is anyone there"));
+		WeComCallbackSender.CallbackResponse response = wecom.send(message);
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(wecom.crypto().openReply(response.body())).contains("echo: is anyone there");
 		assertThat(handled).hasValue(1);
 		// the marks are kept in memory meanwhile: WeCom's retry is still deduplicated
-		HttpResponse<String> retry = wecom.send(message);
-		assertThat(retry.statusCode()).isEqualTo(200);
+		WeComCallbackSender.CallbackResponse retry = wecom.send(message);
+		assertThat(retry.status()).isEqualTo(200);
 		assertThat(retry.body()).isEmpty();
 		assertThat(handled).hasValue(1);
 	}
@@ -109,7 +107,7 @@ class RedisDeduplicationTest {
 		// the marks are in Redis once it answers in time
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (!this.redis.cli("KEYS", "wxwork:callback:*").contains("MsgId=") && System.nanoTime() < deadline) {
-			assertThat(wecom.send(wecom.textMessage("zhangsan", "before")).statusCode()).isEqualTo(200);
+			assertThat(wecom.send(wecom.text("zhangsan", "before")).status()).isEqualTo(200);
 		}
 		assertThat(this.redis.cli("KEYS", "wxwork:callback:*")).contains("MsgId=");
 
@@ -122,14 +120,14 @@ class RedisDeduplicationTest {
 
 	private static void answeredInTimeAndDeduplicated(WeComCallbackSender wecom, String content) {
 		int handledSoFar = handled.get() + 1;
-		SealedMessage message = wecom.crypto().seal(wecom.textMessage("lisi", content));
+		WeComCrypto.Sealed message = wecom.crypto().seal(wecom.text("lisi", content));
 		long start = System.nanoTime();
-		HttpResponse<String> delivery = wecom.send(message);
-		HttpResponse<String> retry = wecom.send(message);
+		WeComCallbackSender.CallbackResponse delivery = wecom.send(message);
+		WeComCallbackSender.CallbackResponse retry = wecom.send(message);
 		Duration both = Duration.ofNanos(System.nanoTime() - start);
-		assertThat(delivery.statusCode()).isEqualTo(200);
+		assertThat(delivery.status()).isEqualTo(200);
 		assertThat(wecom.crypto().openReply(delivery.body())).contains("echo: " + content);
-		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(retry.status()).isEqualTo(200);
 		assertThat(retry.body()).isEmpty();
 		assertThat(handled).hasValue(handledSoFar);
 		// WeCom waits 5 s for each; Lettuce alone would have waited 60 s (handler 0.2 s, command deadline 0.5 s)
@@ -175,8 +173,8 @@ class RedisDeduplicationTest {
 	}
 
 	private static WeComCallbackSender sender(ConfigurableApplicationContext context) {
-		return new WeComCallbackSender("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
-				+ "/wxwork/bot/callback", new CallbackCrypto(TOKEN, KEY, CORP_ID), CORP_ID);
+		return WeComCallbackSender.of("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
+				+ "/wxwork/bot/callback", TOKEN, KEY, CORP_ID);
 	}
 
 	@SpringBootConfiguration

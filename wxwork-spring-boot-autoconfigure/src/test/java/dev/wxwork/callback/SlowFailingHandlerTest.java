@@ -1,6 +1,5 @@
 package dev.wxwork.callback;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,10 +18,9 @@ import org.springframework.context.annotation.Import;
 
 import dev.wxwork.callback.message.TextMessage;
 import dev.wxwork.callback.reply.Reply;
-import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.test.WeComCallbackSender;
+import dev.wxwork.test.WeComCrypto;
 import dev.wxwork.testing.RedisServer;
-import dev.wxwork.testing.WeComCallbackSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,14 +81,14 @@ class SlowFailingHandlerTest {
 	void aRetryWhileTheFirstDeliveryRunsGetsItsReplyInOneInstance() throws Exception {
 		this.first = start("wxwork.callback.deduplication=memory");
 		WeComCallbackSender wecom = sender(this.first);
-		SealedMessage message = wecom.crypto().seal(wecom.textMessage("lisi", "slow"));
-		CompletableFuture<HttpResponse<String>> delivery = CompletableFuture.supplyAsync(() -> wecom.send(message));
+		WeComCrypto.Sealed message = wecom.crypto().seal(wecom.text("lisi", "slow"));
+		CompletableFuture<WeComCallbackSender.CallbackResponse> delivery = CompletableFuture.supplyAsync(() -> wecom.send(message));
 		awaitStart("slow");
-		HttpResponse<String> retry = wecom.send(message);
-		assertThat(retry.statusCode()).isEqualTo(200);
+		WeComCallbackSender.CallbackResponse retry = wecom.send(message);
+		assertThat(retry.status()).isEqualTo(200);
 		assertThat(finished.get("slow").getCount()).isZero();
 		assertThat(wecom.crypto().openReply(retry.body())).contains("echo: slow");
-		assertThat(delivery.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(delivery.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
 		assertThat(runs.get("slow")).hasValue(1);
 	}
 
@@ -101,35 +99,35 @@ class SlowFailingHandlerTest {
 		this.second = start(redisProperties());
 		WeComCallbackSender toFirst = sender(this.first);
 		WeComCallbackSender toSecond = sender(this.second);
-		SealedMessage message = toFirst.crypto().seal(toFirst.textMessage("lisi", "slow across instances"));
-		CompletableFuture<HttpResponse<String>> delivery = CompletableFuture.supplyAsync(() -> toFirst.send(message));
+		WeComCrypto.Sealed message = toFirst.crypto().seal(toFirst.text("lisi", "slow across instances"));
+		CompletableFuture<WeComCallbackSender.CallbackResponse> delivery = CompletableFuture.supplyAsync(() -> toFirst.send(message));
 		awaitStart("slow across instances");
-		HttpResponse<String> retry = toSecond.send(message);
+		WeComCallbackSender.CallbackResponse retry = toSecond.send(message);
 		// answered only once the first delivery's handler succeeded; its reply went to the first connection
-		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(retry.status()).isEqualTo(200);
 		assertThat(finished.get("slow across instances").getCount()).isZero();
-		assertThat(delivery.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(delivery.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
 		assertThat(runs.get("slow across instances")).hasValue(1);
 	}
 
 	private void retryOfAFailingDeliveryIsRunByTheNextRetry(WeComCallbackSender firstInstance,
 			WeComCallbackSender otherInstance, String content) throws Exception {
-		SealedMessage message = firstInstance.crypto().seal(firstInstance.textMessage("zhangsan", content));
-		CompletableFuture<HttpResponse<String>> delivery = CompletableFuture.supplyAsync(() -> firstInstance.send(message));
+		WeComCrypto.Sealed message = firstInstance.crypto().seal(firstInstance.text("zhangsan", content));
+		CompletableFuture<WeComCallbackSender.CallbackResponse> delivery = CompletableFuture.supplyAsync(() -> firstInstance.send(message));
 		awaitStart(content);
 		// WeCom's retry while the first delivery is still running (its handler sleeps 1.5 s, then throws)
-		HttpResponse<String> retry = otherInstance.send(message);
-		assertThat(delivery.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
-		assertThat(retry.statusCode()).isEqualTo(503);
+		WeComCallbackSender.CallbackResponse retry = otherInstance.send(message);
+		assertThat(delivery.get(10, TimeUnit.SECONDS).status()).isEqualTo(500);
+		assertThat(retry.status()).isEqualTo(503);
 		assertThat(runs.get(content)).hasValue(1);
 
-		HttpResponse<String> nextRetry = otherInstance.send(message);
-		assertThat(nextRetry.statusCode()).isEqualTo(200);
+		WeComCallbackSender.CallbackResponse nextRetry = otherInstance.send(message);
+		assertThat(nextRetry.status()).isEqualTo(200);
 		assertThat(otherInstance.crypto().openReply(nextRetry.body())).contains("echo: " + content);
 		assertThat(runs.get(content)).hasValue(2);
 
-		HttpResponse<String> lateRetry = firstInstance.send(message);
-		assertThat(lateRetry.statusCode()).isEqualTo(200);
+		WeComCallbackSender.CallbackResponse lateRetry = firstInstance.send(message);
+		assertThat(lateRetry.status()).isEqualTo(200);
 		assertThat(lateRetry.body()).isEmpty();
 		assertThat(runs.get(content)).hasValue(2);
 	}
@@ -155,8 +153,8 @@ class SlowFailingHandlerTest {
 	}
 
 	private static WeComCallbackSender sender(ConfigurableApplicationContext context) {
-		return new WeComCallbackSender("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
-				+ "/wxwork/bot/callback", new CallbackCrypto(TOKEN, KEY, CORP_ID), CORP_ID);
+		return WeComCallbackSender.of("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
+				+ "/wxwork/bot/callback", TOKEN, KEY, CORP_ID);
 	}
 
 	@SpringBootConfiguration

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 import dev.wxwork.crypto.CallbackCryptoException.Reason;
-import dev.wxwork.testing.WeComCallbackSender;
+import dev.wxwork.test.WeComCrypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -81,10 +81,10 @@ class CallbackCryptoTest {
 
 	@Test
 	void refusesBadPadding() {
-		byte[] plain = plaintext("<xml/>", OfficialVector.CORP_ID);
+		byte[] plain = plaintext("<xml/>");
 		plain[plain.length - 2] ^= 1;
 		assertRefused(encryptRaw(plain), Reason.DECRYPT);
-		byte[] zeroPad = plaintext("<xml/>", OfficialVector.CORP_ID);
+		byte[] zeroPad = plaintext("<xml/>");
 		Arrays.fill(zeroPad, zeroPad.length - (zeroPad[zeroPad.length - 1]), zeroPad.length, (byte) 0);
 		assertRefused(encryptRaw(zeroPad), Reason.DECRYPT);
 		byte[] tooLong = new byte[64];
@@ -94,20 +94,20 @@ class CallbackCryptoTest {
 
 	@Test
 	void refusesALengthFieldBeyondTheBuffer() {
-		byte[] plain = plaintext("<xml/>", OfficialVector.CORP_ID);
+		byte[] plain = plaintext("<xml/>");
 		plain[16] = 0x7f;
 		assertRefused(encryptRaw(plain), Reason.BUFFER);
 	}
 
 	@Test
 	void refusesANegativeLengthFieldAndABufferShorterThanItsHeader() {
-		byte[] negative = plaintext("<xml/>", OfficialVector.CORP_ID);
+		byte[] negative = plaintext("<xml/>");
 		negative[16] = (byte) 0x80;
 		assertRefused(encryptRaw(negative), Reason.BUFFER);
 		byte[] allPadding = new byte[32];
 		Arrays.fill(allPadding, (byte) 32);
 		assertRefused(encryptRaw(allPadding), Reason.BUFFER);
-		byte[] shortLength = plaintext("<xml/>", OfficialVector.CORP_ID);
+		byte[] shortLength = plaintext("<xml/>");
 		shortLength[19] -= 1;
 		// the message loses its last byte to the receive id, which then no longer matches
 		assertRefused(encryptRaw(shortLength), Reason.RECEIVE_ID);
@@ -115,7 +115,7 @@ class CallbackCryptoTest {
 
 	@Test
 	void refusesBase64VariantsWeComNeverSends() {
-		String encrypt = encryptRaw(plaintext("<xml/>", OfficialVector.CORP_ID));
+		String encrypt = encryptRaw(plaintext("<xml/>"));
 		assertRefused(encrypt.substring(0, 20) + "\n" + encrypt.substring(20), Reason.BASE64);
 		assertRefused(encrypt.substring(0, 20) + " " + encrypt.substring(20), Reason.BASE64);
 		String urlSafe = Base64.getUrlEncoder().encodeToString(Base64.getDecoder().decode(encrypt));
@@ -158,12 +158,19 @@ class CallbackCryptoTest {
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(reason));
 	}
 
-	private static byte[] plaintext(String message, String receiveId) {
-		return WeComCallbackSender.plaintext(message, receiveId);
+	// WeCom's side, from the test kit: it shares no code with the CallbackCrypto under test
+	private static final WeComCrypto WECOM = new WeComCrypto(OfficialVector.TOKEN, OfficialVector.ENCODING_AES_KEY,
+			OfficialVector.CORP_ID);
+
+	/** WeCom's plaintext layout, to be broken on purpose; a zero prefix, so the ciphertext is the same every run. */
+	private static byte[] plaintext(String message) {
+		byte[] plain = WECOM.plaintext(message);
+		Arrays.fill(plain, 0, 16, (byte) 0);
+		return plain;
 	}
 
 	private static String encryptRaw(byte[] plain) {
-		return WeComCallbackSender.encryptRaw(OfficialVector.ENCODING_AES_KEY, plain);
+		return WECOM.encryptRaw(plain);
 	}
 
 	static String randomEncodingAesKey(java.util.Random random) {

@@ -156,15 +156,29 @@ public final class WeComBotDriver {
 				nonce, reply.path("encrypt").asString()));
 	}
 
-	/** POSTs a sealed callback; the raw response. */
+	/**
+	 * POSTs a sealed callback; the raw response. Seal with {@link #crypto()} to send the same callback twice (as
+	 * WeCom retries) or to forge a variant of it, such as a wrong signature or a stale timestamp.
+	 */
 	public HttpResponse<String> post(WeComCrypto.Sealed sealed) {
 		String body = JSON.createObjectNode().put("encrypt", sealed.encrypt()).toString();
+		return exchange(HttpRequest.newBuilder(URI.create(this.url + "?" + sealed.callbackQuery()))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * Runs WeCom's URL verification (doc 101033) with this echo string sealed as the {@code echostr}; the raw
+	 * response, whose body should be the echo string in plain text.
+	 */
+	public HttpResponse<String> verify(String echo) {
+		return exchange(HttpRequest.newBuilder(URI.create(this.url + "?" + this.crypto.seal(echo).verificationQuery())).GET());
+	}
+
+	private HttpResponse<String> exchange(HttpRequest.Builder request) {
 		try {
-			return this.http.send(HttpRequest.newBuilder(URI.create(this.url + "?" + sealed.callbackQuery()))
-				.timeout(Duration.ofSeconds(20))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return this.http.send(request.timeout(Duration.ofSeconds(20)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("The bot's callback URL " + this.url + " did not answer", ex);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.test.web.servlet.MockMvc;
@@ -146,13 +147,18 @@ public final class WeComCallbackSender {
 		return wrap(this.transport.exchange("GET", this.crypto.seal(echo).verificationQuery(), null));
 	}
 
+	/** GETs the callback URL with a raw query, such as a verification with a forged signature or no echostr. */
+	public CallbackResponse get(String query) {
+		return wrap(this.transport.exchange("GET", query, null));
+	}
+
 	/** POSTs a raw body with a raw query, for anything else an attacker might send. */
 	public CallbackResponse post(String query, String body) {
 		return wrap(this.transport.exchange("POST", query, body));
 	}
 
 	private CallbackResponse wrap(RawResponse raw) {
-		return new CallbackResponse(raw.status(), raw.body());
+		return new CallbackResponse(raw.status(), raw.body(), raw.contentType());
 	}
 
 	private static String cdata(String text) {
@@ -166,9 +172,12 @@ public final class WeComCallbackSender {
 
 		private final String body;
 
-		CallbackResponse(int status, String body) {
+		private final String contentType;
+
+		CallbackResponse(int status, String body, String contentType) {
 			this.status = status;
 			this.body = body;
+			this.contentType = contentType;
 		}
 
 		/** The HTTP status. */
@@ -179,6 +188,11 @@ public final class WeComCallbackSender {
 		/** The raw body. */
 		public String body() {
 			return this.body;
+		}
+
+		/** The Content-Type header, if any (WeCom wants a URL verification answered in {@code text/plain}). */
+		public Optional<String> contentType() {
+			return Optional.ofNullable(this.contentType);
 		}
 
 		/** Whether WeCom would count the callback delivered with no reply: HTTP 200 and an empty body. */
@@ -226,7 +240,7 @@ public final class WeComCallbackSender {
 
 	}
 
-	private record RawResponse(int status, String body) {
+	private record RawResponse(int status, String body, String contentType) {
 	}
 
 	private interface Transport {
@@ -258,7 +272,8 @@ public final class WeComCallbackSender {
 			try {
 				HttpResponse<String> response = this.http.send(request.build(),
 						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-				return new RawResponse(response.statusCode(), response.body());
+				return new RawResponse(response.statusCode(), response.body(),
+						response.headers().firstValue("Content-Type").orElse(null));
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("The callback endpoint " + this.url + " did not answer", ex);
@@ -298,7 +313,7 @@ public final class WeComCallbackSender {
 						.andReturn();
 				}
 				return new RawResponse(result.getResponse().getStatus(),
-						result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+						result.getResponse().getContentAsString(StandardCharsets.UTF_8), result.getResponse().getContentType());
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("MockMvc failed on " + this.path, ex);

@@ -98,6 +98,15 @@ public final class WeComCrypto {
 
 	/** The Base64 ciphertext of a message, with a random prefix. */
 	public String encrypt(String message) {
+		return encryptRaw(plaintext(message));
+	}
+
+	/**
+	 * The plaintext WeCom encrypts for a message: 16 random bytes, the length, the message, the receive id and
+	 * PKCS#7 padding to 32. Break it on purpose (a wrong length, padding or receive id) and pass it to
+	 * {@link #encryptRaw} and {@link #signed} to test that the app refuses what a forger holding the key sends.
+	 */
+	public byte[] plaintext(String message) {
 		byte[] prefix = new byte[16];
 		RANDOM.nextBytes(prefix);
 		byte[] body = message.getBytes(StandardCharsets.UTF_8);
@@ -113,7 +122,25 @@ public final class WeComCrypto {
 		System.arraycopy(body, 0, plain, 20, body.length);
 		System.arraycopy(id, 0, plain, 20 + body.length, id.length);
 		Arrays.fill(plain, unpadded, plain.length, (byte) pad);
+		return plain;
+	}
+
+	/**
+	 * The Base64 AES-256-CBC ciphertext of these plaintext bytes as they are, adding no padding of its own (so
+	 * their length must be a multiple of 16); see {@link #plaintext}.
+	 */
+	public String encryptRaw(byte[] plain) {
 		return Base64.getEncoder().encodeToString(cipher(Cipher.ENCRYPT_MODE, plain));
+	}
+
+	/**
+	 * Any ciphertext, even one that is not Base64, correctly signed now with a fresh nonce, so that an app's
+	 * checks after the signature are reached.
+	 */
+	public Sealed signed(String encrypt) {
+		String timestamp = String.valueOf(Instant.now().getEpochSecond());
+		String nonce = String.valueOf(RANDOM.nextInt(1_000_000_000));
+		return new Sealed(encrypt, signature(timestamp, nonce, encrypt), timestamp, nonce);
 	}
 
 	/** {@code msg_signature}: hex SHA-1 of the sorted, concatenated token, timestamp, nonce and ciphertext. */
