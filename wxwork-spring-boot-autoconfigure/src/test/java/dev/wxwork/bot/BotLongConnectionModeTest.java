@@ -59,7 +59,7 @@ class BotLongConnectionModeTest {
 		BotEndpointRegistrar registrar = this.context.getBean(BotEndpointRegistrar.class);
 		assertThat(registrar.endpoints()).isEmpty();
 		assertThat(registrar.connections()).containsOnlyKeys("assistant");
-		await("subscribed", WAIT, () -> this.wecom.isSubscribed("aib-1"));
+		awaitSubscribed();
 		String requestId = this.wecom.pushText("aib-1", "zhangsan", "hi");
 		await("the finished echo", WAIT, () -> replies(requestId).stream()
 			.anyMatch((frame) -> frame.body().at("/stream/finish").asBoolean()));
@@ -93,7 +93,7 @@ class BotLongConnectionModeTest {
 		this.context = new SpringApplicationBuilder(App.class).run("--server.port=0", "--wxwork.token-store=memory",
 				"--wxwork.bots.assistant.bot-id=aib-1", "--wxwork.bots.assistant.secret=bot-secret-value",
 				"--wxwork.bots.assistant.ws-url=" + this.wecom.url());
-		await("subscribed", WAIT, () -> this.wecom.isSubscribed("aib-1"));
+		awaitSubscribed();
 		WxWorkBotClient client = this.context.getBean("wxwork.bots.assistant", WxWorkBotClient.class);
 		byte[] content = new byte[1_200_000];
 		new java.util.Random(42).nextBytes(content);
@@ -134,7 +134,7 @@ class BotLongConnectionModeTest {
 		this.context = new SpringApplicationBuilder(App.class).run("--server.port=0", "--wxwork.token-store=memory",
 				"--wxwork.bots.assistant.bot-id=aib-1", "--wxwork.bots.assistant.secret=bot-secret-value",
 				"--wxwork.bots.assistant.ws-url=" + this.wecom.url());
-		await("subscribed", WAIT, () -> this.wecom.isSubscribed("aib-1"));
+		awaitSubscribed();
 		WxWorkBotClient client = this.context.getBean("wxwork.bots.assistant", WxWorkBotClient.class);
 		this.wecom.corruptChunks(true);
 		org.assertj.core.api.Assertions
@@ -147,6 +147,13 @@ class BotLongConnectionModeTest {
 				assertThat(ex.mayHaveTakenEffect()).isFalse();
 			});
 		assertThat(this.wecom.uploadedMedia()).isEmpty();
+	}
+
+	// subscribed at the stand-in and, once its ack arrived, at the client too: only then may it send
+	private void awaitSubscribed() {
+		await("subscribed", WAIT, () -> this.wecom.isSubscribed("aib-1"));
+		BotLongConnection connection = this.context.getBean(BotEndpointRegistrar.class).connections().get("assistant");
+		await("the subscription acknowledged", WAIT, connection::isConnected);
 	}
 
 	private List<Frame> replies(String requestId) {
