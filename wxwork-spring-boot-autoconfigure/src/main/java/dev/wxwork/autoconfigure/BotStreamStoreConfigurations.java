@@ -2,7 +2,6 @@ package dev.wxwork.autoconfigure;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,9 +43,8 @@ final class BotStreamStoreConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		BotConnectionLeases wxWorkBotConnectionLeases(RedisConnectionFactory connectionFactory,
-				WxWorkProperties properties, ObjectProvider<RedisCommandGuard> guard) {
-			RedisCommandGuard commandGuard = guard.getIfAvailable(() -> WxWorkBeans.redisCommandGuard(properties));
-			return (name, leaseTime) -> new BotConnectionLease(connectionFactory, commandGuard,
+				WxWorkProperties properties, RedisCommandGuard guard) {
+			return (name, leaseTime) -> new BotConnectionLease(connectionFactory, guard,
 					properties.getRedisKeyPrefix(), name, leaseTime);
 		}
 

@@ -31,11 +31,6 @@ final class SharedStateConfigurations {
 	@ConditionalOnProperty(prefix = "wxwork", name = "token-store", havingValue = "redis", matchIfMissing = true)
 	static class Redis {
 
-		@Bean(name = RedisCommandGuard.BEAN_NAME, destroyMethod = "close")
-		@ConditionalOnMissingBean
-		RedisCommandGuard wxWorkRedisCommandGuard(WxWorkProperties properties) {
-			return WxWorkBeans.redisCommandGuard(properties);
-		}
 
 		@Bean
 		@ConditionalOnMissingBean
@@ -51,12 +46,6 @@ final class SharedStateConfigurations {
 	@ConditionalOnProperty(prefix = "wxwork.callback", name = "deduplication", havingValue = "redis", matchIfMissing = true)
 	static class RedisDeduplication {
 
-		// the same guard as the token store's when there is one (defined first), so that both share one breaker
-		@Bean(name = RedisCommandGuard.BEAN_NAME, destroyMethod = "close")
-		@ConditionalOnMissingBean
-		RedisCommandGuard wxWorkRedisCommandGuard(WxWorkProperties properties) {
-			return WxWorkBeans.redisCommandGuard(properties);
-		}
 
 		@Bean
 		@ConditionalOnMissingBean

@@ -32,12 +32,6 @@ final class WebhookLimitConfigurations {
 	@ConditionalOnProperty(prefix = "wxwork", name = "token-store", havingValue = "redis", matchIfMissing = true)
 	static class Redis {
 
-		// the same guard as tokens and callbacks when those are configured too (they are wired first)
-		@Bean(name = RedisCommandGuard.BEAN_NAME, destroyMethod = "close")
-		@ConditionalOnMissingBean
-		RedisCommandGuard wxWorkRedisCommandGuard(WxWorkProperties properties) {
-			return WxWorkBeans.redisCommandGuard(properties);
-		}
 
 		@Bean
 		@ConditionalOnMissingBean

@@ -34,7 +34,7 @@ import dev.wxwork.token.CredentialKeys;
 @ConditionalOnClass(RestClient.class)
 @Conditional(OnWxWorkConfiguredCondition.class)
 @EnableConfigurationProperties(WxWorkProperties.class)
-@Import({ SharedStateConfigurations.Redis.class, SharedStateConfigurations.RedisDeduplication.class,
+@Import({ RedisGuardConfiguration.class, SharedStateConfigurations.Redis.class, SharedStateConfigurations.RedisDeduplication.class,
 		SharedStateConfigurations.Memory.class, WxWorkAgentRegistrar.class })
 public final class WxWorkAutoConfiguration {
 

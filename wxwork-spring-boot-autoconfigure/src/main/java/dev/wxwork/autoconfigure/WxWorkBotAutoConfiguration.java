@@ -29,7 +29,7 @@ import dev.wxwork.bot.BotStreamStore;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @EnableConfigurationProperties(WxWorkProperties.class)
-@Import({ BotStreamStoreConfigurations.Redis.class, BotStreamStoreConfigurations.Memory.class, WxWorkBotRegistrar.class })
+@Import({ RedisGuardConfiguration.class, BotStreamStoreConfigurations.Redis.class, BotStreamStoreConfigurations.Memory.class, WxWorkBotRegistrar.class })
 public final class WxWorkBotAutoConfiguration {
 
 	@Bean

@@ -24,7 +24,7 @@ import dev.wxwork.webhook.WxWorkWebhooks;
 @ConditionalOnClass(RestClient.class)
 @Conditional(OnWebhooksConfiguredCondition.class)
 @EnableConfigurationProperties(WxWorkProperties.class)
-@Import({ WebhookLimitConfigurations.Redis.class, WebhookLimitConfigurations.Memory.class,
+@Import({ RedisGuardConfiguration.class, WebhookLimitConfigurations.Redis.class, WebhookLimitConfigurations.Memory.class,
 		WxWorkWebhookRegistrar.class })
 public final class WxWorkWebhookAutoConfiguration {
 
