@@ -35,8 +35,9 @@ final class BotStreamStoreConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		BotStreamStore wxWorkBotStreamStore(RedisConnectionFactory connectionFactory, WxWorkProperties properties) {
-			return new RedisBotStreamStore(connectionFactory, properties.getRedisKeyPrefix());
+		BotStreamStore wxWorkBotStreamStore(RedisConnectionFactory connectionFactory, RedisCommandGuard guard,
+				WxWorkProperties properties) {
+			return new RedisBotStreamStore(connectionFactory, guard, properties.getRedisKeyPrefix());
 		}
 
 		/** One instance of the cluster holds each bot's long connection, elected by a lease in Redis. */

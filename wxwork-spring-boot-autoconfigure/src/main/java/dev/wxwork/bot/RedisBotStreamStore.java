@@ -9,6 +9,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.wxwork.redis.RedisCommandGuard;
+
 /**
  * Keeps stream states and received msgids in the application's Redis, so that any instance answers a
  * stream's refresh polls. A stream is one string key, {@code <prefix>:bot-stream:<id>}: "1" or "0"
@@ -21,17 +23,22 @@ public class RedisBotStreamStore implements BotStreamStore {
 
 	private final StringRedisTemplate redis;
 
+	private final RedisCommandGuard guard;
+
 	private final String streamKeyPrefix;
 
-	public RedisBotStreamStore(RedisConnectionFactory connectionFactory, String redisKeyPrefix) {
+	/** A store whose every command runs through the application's one guard (deadline and breaker). */
+	public RedisBotStreamStore(RedisConnectionFactory connectionFactory, RedisCommandGuard guard, String redisKeyPrefix) {
 		this.redis = new StringRedisTemplate(connectionFactory);
+		this.guard = guard;
 		this.streamKeyPrefix = redisKeyPrefix + ":bot-stream:";
 	}
 
 	@Override
 	public boolean save(String streamId, BotStreamState state, Duration ttl) {
 		try {
-			this.redis.opsForValue().set(this.streamKeyPrefix + streamId, (state.finished() ? "1" : "0") + state.content(), ttl);
+			this.guard.run("bot stream save", () -> this.redis.opsForValue()
+				.set(this.streamKeyPrefix + streamId, (state.finished() ? "1" : "0") + state.content(), ttl));
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -44,7 +51,7 @@ public class RedisBotStreamStore implements BotStreamStore {
 	@Override
 	public Optional<BotStreamState> load(String streamId) {
 		// a Redis failure propagates: "unavailable" must not read as "unknown", which would end the stream
-		String value = this.redis.opsForValue().get(this.streamKeyPrefix + streamId);
+		String value = this.guard.execute("bot stream load", () -> this.redis.opsForValue().get(this.streamKeyPrefix + streamId));
 		if (value == null || value.isEmpty()) {
 			return Optional.empty();
 		}
@@ -54,7 +61,8 @@ public class RedisBotStreamStore implements BotStreamStore {
 	@Override
 	public boolean firstDelivery(String key, Duration window) {
 		try {
-			return !Boolean.FALSE.equals(this.redis.opsForValue().setIfAbsent(key, "1", window));
+			return !Boolean.FALSE.equals(
+					this.guard.execute("bot dedup mark", () -> this.redis.opsForValue().setIfAbsent(key, "1", window)));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Redis is unavailable for bot callback deduplication; handling the callback anyway ("
