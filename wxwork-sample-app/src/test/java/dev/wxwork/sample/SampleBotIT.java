@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The bot {@code demo-bot} of the packaged jar, as SAMPLE-CONTRACT.md fixes it: a text message gets a
  * streamed {@code echo: <content>} in at least two updates of one stream id, the last finished; an
  * enter_chat event gets {@code welcome}. Driven once by this test playing WeCom itself, and once
- * through the built-in simulator a newcomer would use.
+ * through the built-in simulator a newcomer would use. The app runs with the {@code long-connection} profile,
+ * so {@code demo-bot} is also connected to the simulator's bot WebSocket server, over which the same bot
+ * answers too.
  */
 class SampleBotIT {
 
@@ -35,7 +37,7 @@ class SampleBotIT {
 
 	@BeforeAll
 	static void startThePackagedJar() throws Exception {
-		app = SampleAppProcess.start("sample-bot-it.log").awaitStarted(Instant.now().plus(Duration.ofSeconds(120)));
+		app = SampleAppProcess.start("sample-bot-it.log", "--spring.profiles.active=long-connection").awaitStarted(Instant.now().plus(Duration.ofSeconds(120)));
 	}
 
 	@AfterAll
@@ -94,6 +96,32 @@ class SampleBotIT {
 		assertThat(answer.path("replies")).allSatisfy((reply) -> assertThat(reply.at("/stream/id").asString()).isEqualTo(id));
 
 		HttpResponse<String> welcome = app.postJson("/simulator/bots/push", "{\"msgType\":\"event\",\"event\":\"enter_chat\"}");
+		assertThat(JSON.readTree(welcome.body()).path("replyContent").asString()).isEqualTo("welcome");
+	}
+
+	@Test
+	void theSimulatorPlaysWeComsBotServerOverALocalWebSocket() throws Exception {
+		Instant deadline = Instant.now().plusSeconds(60);
+		while (!JSON.readTree(app.get("/simulator/bots/ws").body()).at("/connected/demo-bot").asBoolean()) {
+			assertThat(Instant.now()).as("demo-bot connects to the simulator's bot server; see " + app.log()).isBefore(deadline);
+			Thread.sleep(200);
+		}
+		HttpResponse<String> response = app.postJson("/simulator/bots/ws/push",
+				"{\"bot\":\"demo-bot\",\"msgType\":\"text\",\"fromUser\":\"lisi\",\"content\":\"你好, socket\"}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode answer = JSON.readTree(response.body());
+		assertThat(answer.path("finished").asBoolean()).isTrue();
+		assertThat(answer.path("replyContent").asString()).isEqualTo("echo: 你好, socket");
+		JsonNode updates = answer.path("updates");
+		assertThat(updates.size()).isGreaterThanOrEqualTo(2);
+		for (int i = 0; i < updates.size(); i++) {
+			assertThat(updates.get(i).path("finish").asBoolean()).isEqualTo(i == updates.size() - 1);
+			assertThat("echo: 你好, socket").startsWith(updates.get(i).path("content").asString());
+		}
+		String id = answer.path("streamId").asString();
+		assertThat(answer.path("replies")).allSatisfy((reply) -> assertThat(reply.at("/stream/id").asString()).isEqualTo(id));
+
+		HttpResponse<String> welcome = app.postJson("/simulator/bots/ws/push", "{\"msgType\":\"event\",\"event\":\"enter_chat\"}");
 		assertThat(JSON.readTree(welcome.body()).path("replyContent").asString()).isEqualTo("welcome");
 	}
 

@@ -17,9 +17,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import dev.wxwork.redis.RedisCommandGuard;
 import dev.wxwork.testing.RedisServer;
-import dev.wxwork.testing.WeComBotServerStandIn;
+import dev.wxwork.test.WeComBotServerStandIn;
 
-import static dev.wxwork.testing.WeComBotServerStandIn.await;
+import static dev.wxwork.test.WeComBotServerStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -17,10 +17,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
-import dev.wxwork.testing.WeComBotServerStandIn;
-import dev.wxwork.testing.WeComBotServerStandIn.Frame;
+import dev.wxwork.test.WeComBotDriver;
+import dev.wxwork.test.WeComBotServerStandIn;
+import dev.wxwork.test.WeComBotServerStandIn.Frame;
 
-import static dev.wxwork.testing.WeComBotServerStandIn.await;
+import static dev.wxwork.test.WeComBotServerStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,12 +61,12 @@ class BotLongConnectionModeTest {
 		assertThat(registrar.endpoints()).isEmpty();
 		assertThat(registrar.connections()).containsOnlyKeys("assistant");
 		awaitSubscribed();
-		String requestId = this.wecom.pushText("aib-1", "zhangsan", "hi");
-		await("the finished echo", WAIT, () -> replies(requestId).stream()
-			.anyMatch((frame) -> frame.body().at("/stream/finish").asBoolean()));
-		List<Frame> replies = replies(requestId);
-		assertThat(replies).hasSizeGreaterThanOrEqualTo(2);
-		assertThat(replies.get(replies.size() - 1).body().at("/stream/content").asString()).isEqualTo("echo: hi");
+		// WeCom pushes the message over the connection; the test kit's driver collects the streamed answer
+		WeComBotDriver.Answer answer = WeComBotDriver.connectedTo(this.wecom, "aib-1").deadline(WAIT).ask("zhangsan", "hi");
+		assertThat(answer.content()).isEqualTo("echo: hi");
+		assertThat(answer.updates()).isGreaterThanOrEqualTo(2);
+		assertThat(answer.finished()).isTrue();
+		assertThat(answer.replies()).allSatisfy((reply) -> assertThat(reply.path("msgtype").asString()).isEqualTo("stream"));
 		// an active send over the connection: to the chat where the user wrote, and refused elsewhere
 		WxWorkBotClient client = this.context.getBean("wxwork.bots.assistant", WxWorkBotClient.class);
 		client.sendMarkdown("zhangsan", "**done**");
@@ -154,10 +155,6 @@ class BotLongConnectionModeTest {
 		await("subscribed", WAIT, () -> this.wecom.isSubscribed("aib-1"));
 		BotLongConnection connection = this.context.getBean(BotEndpointRegistrar.class).connections().get("assistant");
 		await("the subscription acknowledged", WAIT, connection::isConnected);
-	}
-
-	private List<Frame> replies(String requestId) {
-		return this.wecom.frames((frame) -> frame.inbound() && !frame.isClose() && requestId.equals(frame.requestId()));
 	}
 
 	@SpringBootConfiguration

@@ -19,10 +19,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.wxwork.testing.WeComBotServerStandIn;
-import dev.wxwork.testing.WeComBotServerStandIn.Frame;
+import dev.wxwork.test.WeComBotServerStandIn;
+import dev.wxwork.test.WeComBotServerStandIn.Frame;
 
-import static dev.wxwork.testing.WeComBotServerStandIn.await;
+import static dev.wxwork.test.WeComBotServerStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

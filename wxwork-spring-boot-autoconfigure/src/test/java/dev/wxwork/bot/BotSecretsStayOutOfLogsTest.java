@@ -58,7 +58,7 @@ class BotSecretsStayOutOfLogsTest {
 	private static HttpServer wecom;
 
 	// WeCom's bot server, which refuses this secret: the refusals and retries are logged, the secret never
-	private static final dev.wxwork.testing.WeComBotServerStandIn botServer = dev.wxwork.testing.WeComBotServerStandIn
+	private static final dev.wxwork.test.WeComBotServerStandIn botServer = dev.wxwork.test.WeComBotServerStandIn
 		.start()
 		.bot("aibQuietBot", "another-secret");
 
@@ -112,7 +112,7 @@ class BotSecretsStayOutOfLogsTest {
 			.isThrownBy(() -> this.client.replyMarkdown(responseUrl, USER_TEXT))
 			.actual()
 			.getMessage();
-		dev.wxwork.testing.WeComBotServerStandIn.await("two refused subscriptions", java.time.Duration.ofSeconds(20),
+		dev.wxwork.test.WeComBotServerStandIn.await("two refused subscriptions", java.time.Duration.ofSeconds(20),
 				() -> botServer.subscribeAttempts().size() >= 2);
 		String shown = output.getAll() + refused + this.client + this.context.getBean(WxWorkProperties.class)
 				+ this.context.getBean(WxWorkProperties.class).getBots().get("quiet")

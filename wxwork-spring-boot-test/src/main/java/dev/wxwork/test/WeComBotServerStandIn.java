@@ -1,4 +1,4 @@
-package dev.wxwork.testing;
+package dev.wxwork.test;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.wxwork.client.WxWorkJson;
 
 /**
  * A strict local stand-in of WeCom's bot WebSocket server (doc 101463, as WeCom's Node SDK expects it),
@@ -47,6 +46,20 @@ import dev.wxwork.client.WxWorkJson;
  * reassembled content by media_id;</li>
  * <li>every frame in either direction is recorded.</li>
  * </ul>
+ * A test starts one on a free loopback port and points the bot's {@code ws-url} at it, pushes a user's
+ * message with {@link #pushText} (or drives the bot with {@link WeComBotDriver#connectedTo}) and reads the
+ * bot's replies from {@link #frames()}:
+ * <pre>{@code
+ * WeComBotServerStandIn wecom = WeComBotServerStandIn.start().bot("aib-1", "bot-secret");
+ * // --wxwork.bots.assistant.bot-id=aib-1 --wxwork.bots.assistant.secret=bot-secret --wxwork.bots.assistant.ws-url=<wecom.url()>
+ * WeComBotDriver.Answer answer = WeComBotDriver.connectedTo(wecom, "aib-1").ask("zhangsan", "hello");
+ * }</pre>
+ * An application can also serve it itself: register {@link #endpointConfig(String)} with its own
+ * jakarta.websocket {@link ServerContainer} (the sample app does, at {@code /simulator/bot-server}).
+ * <p>
+ * It runs on Tomcat's WebSocket implementation ({@code org.apache.tomcat.embed:tomcat-embed-websocket},
+ * which every Spring MVC application on Tomcat has already); this module declares it optional, so an
+ * application on another server adds it with test scope to use this class.
  */
 public final class WeComBotServerStandIn implements AutoCloseable {
 
@@ -72,15 +85,13 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 
 	private final AtomicInteger uploadCount = new AtomicInteger();
 
-	private static final JsonMapper JSON = WxWorkJson.mapper();
-
-	private final Tomcat tomcat;
-
-	private final Path baseDir;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
 	private final Map<String, Conn> subscribed = new ConcurrentHashMap<>();
+
+	private final Set<Conn> open = ConcurrentHashMap.newKeySet();
 
 	private final List<Frame> frames = new CopyOnWriteArrayList<>();
 
@@ -96,30 +107,66 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 
 	private volatile boolean corruptChunks;
 
-	private final int port;
+	// its own Tomcat, when started with start(); null when served by the application's container
+	private volatile Tomcat tomcat;
 
-	private WeComBotServerStandIn() throws Exception {
+	private volatile Path baseDir;
+
+	private volatile int port;
+
+	private WeComBotServerStandIn() {
+	}
+
+	/** Starts a stand-in on a free loopback port, on an embedded Tomcat of its own. */
+	public static WeComBotServerStandIn start() {
+		WeComBotServerStandIn standIn = new WeComBotServerStandIn();
+		try {
+			standIn.startTomcat();
+		}
+		catch (Exception ex) {
+			standIn.close();
+			throw new IllegalStateException("Cannot start the WeCom bot server stand-in", ex);
+		}
+		return standIn;
+	}
+
+	/**
+	 * A stand-in that listens nowhere yet: register {@link #endpointConfig(String)} with a
+	 * {@link ServerContainer} of your own, such as the one of an application's embedded Tomcat.
+	 */
+	public static WeComBotServerStandIn unstarted() {
+		return new WeComBotServerStandIn();
+	}
+
+	/**
+	 * The stand-in's WebSocket endpoint at this path, for any JSR 356 (jakarta.websocket) container; every
+	 * connection to it is a new connection of this stand-in.
+	 */
+	public ServerEndpointConfig endpointConfig(String path) {
+		return ServerEndpointConfig.Builder.create(Conn.class, path).configurator(new ServerEndpointConfig.Configurator() {
+			@Override
+			@SuppressWarnings("unchecked")
+			public <T> T getEndpointInstance(Class<T> endpointClass) {
+				return (T) new Conn(WeComBotServerStandIn.this.connectionCount.incrementAndGet());
+			}
+		}).build();
+	}
+
+	private void startTomcat() throws Exception {
 		this.baseDir = Files.createTempDirectory("wecom-bot-ws");
-		this.tomcat = new Tomcat();
-		this.tomcat.setBaseDir(this.baseDir.toString());
+		Tomcat tomcat = new Tomcat();
+		this.tomcat = tomcat;
+		tomcat.setBaseDir(this.baseDir.toString());
 		Connector connector = new Connector();
 		connector.setPort(0);
 		connector.setProperty("address", "127.0.0.1");
-		this.tomcat.setConnector(connector);
-		Context context = this.tomcat.addContext("", this.baseDir.toString());
+		tomcat.setConnector(connector);
+		Context context = tomcat.addContext("", this.baseDir.toString());
 		context.addServletContainerInitializer(new WsSci(), null);
 		context.addServletContainerInitializer((classes, servletContext) -> {
 			ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
 			try {
-				container.addEndpoint(ServerEndpointConfig.Builder.create(Conn.class, "/")
-				.configurator(new ServerEndpointConfig.Configurator() {
-					@Override
-					@SuppressWarnings("unchecked")
-					public <T> T getEndpointInstance(Class<T> endpointClass) {
-						return (T) new Conn(WeComBotServerStandIn.this.connectionCount.incrementAndGet());
-					}
-				})
-				.build());
+				container.addEndpoint(endpointConfig("/"));
 			}
 			catch (jakarta.websocket.DeploymentException ex) {
 				throw new jakarta.servlet.ServletException(ex);
@@ -129,22 +176,16 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 		Tomcat.addServlet(context, "none", new HttpServlet() {
 		});
 		context.addServletMappingDecoded("/", "none");
-		this.tomcat.start();
+		tomcat.start();
 		this.port = connector.getLocalPort();
 	}
 
-	/** Starts a stand-in on a free loopback port. */
-	public static WeComBotServerStandIn start() {
-		try {
-			return new WeComBotServerStandIn();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Cannot start the WeCom bot server stand-in", ex);
-		}
-	}
-
-	/** The address to configure as {@code ws-url}. */
+	/** The address to configure as {@code ws-url}, for a stand-in {@link #start() started} on its own port. */
 	public String url() {
+		if (this.tomcat == null) {
+			throw new IllegalStateException("This stand-in was not started on a port of its own; it is served at the "
+					+ "path its endpointConfig was registered with");
+		}
 		return "ws://127.0.0.1:" + this.port + "/";
 	}
 
@@ -263,20 +304,32 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Closes every open connection (going away, 1001) and, for a stand-in started on its own port, stops its
+	 * Tomcat.
+	 */
 	@Override
 	public void close() {
-		try {
-			this.tomcat.stop();
-			this.tomcat.destroy();
+		for (Conn conn : this.open) {
+			conn.closeQuietly(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "stand-in closed"));
 		}
-		catch (Exception ex) {
-			// best effort
+		Tomcat tomcat = this.tomcat;
+		if (tomcat != null) {
+			try {
+				tomcat.stop();
+				tomcat.destroy();
+			}
+			catch (Exception ex) {
+				// best effort
+			}
 		}
-		try (var paths = Files.walk(this.baseDir)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			// best effort
+		if (this.baseDir != null) {
+			try (var paths = Files.walk(this.baseDir)) {
+				paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+			catch (IOException ex) {
+				// best effort
+			}
 		}
 	}
 
@@ -326,6 +379,7 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 		@Override
 		public void onOpen(Session session, EndpointConfig config) {
 			this.session = session;
+			WeComBotServerStandIn.this.open.add(this);
 			// a 512 KB chunk is about 700 KB of base64
 			session.setMaxTextMessageBufferSize(2 * 1024 * 1024);
 			session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onFrame);
@@ -333,6 +387,7 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 
 		@Override
 		public void onClose(Session session, CloseReason closeReason) {
+			WeComBotServerStandIn.this.open.remove(this);
 			WeComBotServerStandIn.this.frames.add(new Frame(this.number, true, null, closeReason.getCloseCode().getCode()));
 			if (this.botId != null) {
 				WeComBotServerStandIn.this.subscribed.remove(this.botId, this);

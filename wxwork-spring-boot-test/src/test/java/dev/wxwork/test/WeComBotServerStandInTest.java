@@ -1,4 +1,4 @@
-package dev.wxwork.testing;
+package dev.wxwork.test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static dev.wxwork.testing.WeComBotServerStandIn.await;
+import static dev.wxwork.test.WeComBotServerStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The stand-in of WeCom's bot server is as strict as WeCom: checked with a bare JDK WebSocket. */
@@ -63,6 +63,47 @@ class WeComBotServerStandInTest {
 		assertThat(client.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
 		assertThat(client.received.get(0).path("errcode").asInt()).isEqualTo(WeComBotServerStandIn.INVALID_CREDENTIAL);
 		assertThat(this.wecom.isSubscribed("aib-1")).isFalse();
+	}
+
+	@Test
+	void aSecondSubscriptionEvictsTheFirstWithDisconnectedEvent() throws Exception {
+		Client first = subscribed();
+		Client second = subscribed();
+		assertThat(first.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+		JsonNode evicted = first.received.get(first.received.size() - 1);
+		assertThat(evicted.path("cmd").asString()).isEqualTo("aibot_event_callback");
+		assertThat(evicted.at("/body/event/eventtype").asString()).isEqualTo("disconnected_event");
+		assertThat(this.wecom.subscribedConnection("aib-1")).isEqualTo(2);
+		assertThat(second.closeCode).isNotDone();
+	}
+
+	@Test
+	void dropsAConnectionOnDemandAndRefusesPushesThen() throws Exception {
+		Client client = subscribed();
+		this.wecom.drop("aib-1");
+		assertThat(client.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1001);
+		assertThat(this.wecom.isSubscribed("aib-1")).isFalse();
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> this.wecom.pushText("aib-1", "zhangsan", "hello"))
+			.withMessageContaining("no subscribed connection");
+	}
+
+	@Test
+	void leavesPingsUnansweredWhenTold() throws Exception {
+		Client client = subscribed();
+		assertThat(client.request("ping_1", "ping", "{}").path("errcode").asInt()).isZero();
+		this.wecom.ignorePings(true);
+		client.send("{\"cmd\":\"ping\",\"headers\":{\"req_id\":\"ping_2\"}}");
+		// a frame sent after the ping is answered, so the ping was seen and left unanswered
+		client.request("after", "aibot_respond_msg", "{}");
+		assertThat(client.received).noneMatch((frame) -> "ping_2".equals(frame.at("/headers/req_id").asString(null)));
+	}
+
+	private Client subscribed() {
+		Client client = new Client(this.wecom.url());
+		assertThat(client.request("aibot_subscribe_" + this.wecom.connections(), "aibot_subscribe",
+				"{\"bot_id\":\"aib-1\",\"secret\":\"secret-1\"}").path("errcode").asInt()).isZero();
+		return client;
 	}
 
 	@Test
