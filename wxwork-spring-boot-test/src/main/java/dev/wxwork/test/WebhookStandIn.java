@@ -240,7 +240,8 @@ public final class WebhookStandIn implements AutoCloseable {
 			return error(44004, "empty content");
 		}
 		return (text.getBytes(StandardCharsets.UTF_8).length > max)
-				? error(40058, field + " exceed max length " + max) : null;
+				// as WeCom words it: "markdown.content exceed max length 4096. Invalid input invalid Request Parameter, hint: ..."
+				? error(40058, field + " exceed max length " + max + ". Invalid input invalid Request Parameter") : null;
 	}
 
 	private static String image(JsonNode content) {
