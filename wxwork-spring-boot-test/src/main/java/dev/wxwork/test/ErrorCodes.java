@@ -14,7 +14,7 @@ final class ErrorCodes {
 	private static final Map<Integer, String> TEXTS = Map.ofEntries(Map.entry(-1, "system busy"),
 			Map.entry(40001, "invalid credential"), Map.entry(40013, "invalid corpid"),
 			Map.entry(40014, "invalid access_token"), Map.entry(40056, "invalid agentid"),
-			Map.entry(41001, "access_token missing"), Map.entry(42001, "access_token expired"),
+			Map.entry(41001, "access_token missing"), Map.entry(41005, "media data missing"), Map.entry(42001, "access_token expired"),
 			Map.entry(44004, "empty content"), Map.entry(45002, "content size out of limit"),
 			Map.entry(45009, "api freq out of limit"), Map.entry(45033, "api concurrent out of limit"),
 			Map.entry(47001, "data format error"), Map.entry(48002, "api forbidden"),

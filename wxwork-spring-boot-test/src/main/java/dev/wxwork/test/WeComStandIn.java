@@ -608,7 +608,10 @@ public final class WeComStandIn implements AutoCloseable {
 		if (!List.of("image", "voice", "video", "file").contains(type)) {
 			return error(40005, "invalid file type");
 		}
-		Part part = request.part("media");
+		Part part = mediaPart(request);
+		if (part == null) {
+			return error(41005, "media data missing");
+		}
 		String mediaId = "media-" + UUID.randomUUID();
 		this.media.put(mediaId, part.content());
 		// doc 90253's example answer
@@ -617,11 +620,24 @@ public final class WeComStandIn implements AutoCloseable {
 	}
 
 	private Answer mediaUploadImage(RecordedRequest request) {
-		Part part = request.part("media");
+		Part part = mediaPart(request);
+		if (part == null) {
+			return error(41005, "media data missing");
+		}
 		String id = UUID.randomUUID().toString();
 		this.media.put(id, part.content());
 		// doc 90256's example answer
 		return Answer.json("{\"errcode\":0,\"errmsg\":\"\",\"url\":\"https://wework.qpic.cn/wwpic/" + id + "/0\"}");
+	}
+
+	/** The multipart part {@code media}, or null when the body is no multipart body or has none (WeCom: 41005). */
+	private static Part mediaPart(RecordedRequest request) {
+		try {
+			return request.parts().stream().filter((part) -> "media".equals(part.name())).findFirst().orElse(null);
+		}
+		catch (AssertionError ex) {
+			return null;
+		}
 	}
 
 	/** The body as a JSON object, or null when it is none (WeCom: 47001 "data format error"). */

@@ -143,6 +143,8 @@ class WeComStandInTest {
 			.path("errcode")
 			.asInt()).isEqualTo(40056);
 		assertThat(post("/cgi-bin/message/send", token, "not json").path("errcode").asInt()).isEqualTo(47001);
+		assertThat(post("/cgi-bin/media/upload", token + "&type=image", "not multipart").path("errcode").asInt())
+			.isEqualTo(41005);
 		assertThat(this.wecom.sentMessages()).isEmpty();
 		assertThat(this.wecom.messagesAccepted()).isZero();
 	}
