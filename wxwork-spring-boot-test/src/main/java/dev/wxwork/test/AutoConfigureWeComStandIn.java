@@ -15,6 +15,11 @@ import java.lang.annotation.Target;
  * {@code agent-id} may send messages as that app only. It stops when the context closes. Data and
  * faults a test arranges stay for the context's life (a cached context is shared between test classes):
  * clear what a test changed, or use a fresh context.
+ * <p>
+ * It also runs a {@link WebhookStandIn} for the group robots (unless {@link #webhooks()} is false): it
+ * accepts the key of every {@code wxwork.webhooks.NAME} (given as {@code key} or in the {@code key=} of
+ * {@code url}), each robot's {@code url} points at it, and it is a bean too
+ * ({@code @Autowired WebhookStandIn robots}).
  * <pre>{@code
  * @SpringBootTest(properties = { "wxwork.corp-id=ww1", "wxwork.agents.demo.agent-id=1000002",
  * 		"wxwork.agents.demo.secret=s3cr3t" })
@@ -31,5 +36,11 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 public @interface AutoConfigureWeComStandIn {
+
+	/**
+	 * Whether a {@link WebhookStandIn} plays the group robots of {@code wxwork.webhooks.*}, their
+	 * {@code url}s pointing at it; false leaves the robots' addresses as configured.
+	 */
+	boolean webhooks() default true;
 
 }

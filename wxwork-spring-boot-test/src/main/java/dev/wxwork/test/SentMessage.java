@@ -10,9 +10,10 @@ import tools.jackson.databind.JsonNode;
  *
  * @param path the API path ({@code /cgi-bin/message/send} or {@code /cgi-bin/appchat/send})
  * @param agentId the {@code agentid} (null for a group chat message)
- * @param toUsers the members it reached ({@code touser} split at {@code |}, less the ones it was dropped for)
- * @param toParties the {@code toparty} ids
- * @param toTags the {@code totag} ids
+ * @param toUsers the members it reached ({@code touser} split at {@code |}, less unknown ones and the ones it was
+ * dropped for)
+ * @param toParties the {@code toparty} ids it reached
+ * @param toTags the {@code totag} ids it reached
  * @param chatId the {@code chatid} of a group chat message, else null
  * @param msgType the {@code msgtype}
  * @param body the whole JSON request body
@@ -32,9 +33,9 @@ public record SentMessage(String path, Long agentId, List<String> toUsers, List<
 		return receivers.isEmpty() ? List.of() : Arrays.stream(receivers.split("\\|")).filter((id) -> !id.isEmpty()).toList();
 	}
 
-	SentMessage withUsers(List<String> users) {
-		return new SentMessage(this.path, this.agentId, List.copyOf(users), this.toParties, this.toTags, this.chatId,
-				this.msgType, this.body, this.msgid);
+	SentMessage withReceivers(List<String> users, List<String> parties, List<String> tags) {
+		return new SentMessage(this.path, this.agentId, List.copyOf(users), List.copyOf(parties), List.copyOf(tags),
+				this.chatId, this.msgType, this.body, this.msgid);
 	}
 
 	/** The content of a text, markdown or markdown_v2 message; fails for other types. */

@@ -35,6 +35,10 @@ final class StandInDirectory {
 
 	private final Map<String, Customer> customers = new ConcurrentSkipListMap<>();
 
+	private final Map<Long, String> tags = new ConcurrentSkipListMap<>();
+
+	private volatile boolean closed;
+
 	void member(String userId, String name, long... departmentIds) {
 		this.members.put(userId, new Member(userId, name, (departmentIds.length > 0) ? departmentIds : new long[] { 1 }));
 	}
@@ -47,9 +51,36 @@ final class StandInDirectory {
 		this.customers.put(externalUserId, new Customer(externalUserId, name, List.of(followUserIds)));
 	}
 
-	/** Whether a message may go to this member: any member while the test arranged none. */
+	void tag(long id, String name) {
+		this.tags.put(id, name);
+	}
+
+	void close() {
+		this.closed = true;
+	}
+
+	/** Whether a message may go to this member: any member while the test arranged none (unless closed). */
 	boolean knows(String userId) {
-		return this.members.isEmpty() || this.members.containsKey(userId);
+		return (this.members.isEmpty() && !this.closed) || this.members.containsKey(userId);
+	}
+
+	/** Whether a message may go to this department: any while the test arranged none (unless closed). */
+	boolean knowsParty(String id) {
+		return (this.departments.isEmpty() && !this.closed) || this.departments.containsKey(parseId(id));
+	}
+
+	/** Whether a message may go to this tag: any while the test arranged none (unless closed). */
+	boolean knowsTag(String id) {
+		return (this.tags.isEmpty() && !this.closed) || this.tags.containsKey(parseId(id));
+	}
+
+	private static Long parseId(String id) {
+		try {
+			return Long.valueOf(id.trim());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	void routes(WeComStandIn standIn) {
@@ -66,7 +97,7 @@ final class StandInDirectory {
 	private Answer userGet(RecordedRequest request) {
 		Member member = this.members.get(String.valueOf(request.param("userid")));
 		if (member == null) {
-			return WeComStandIn.error(60111, "userid not found: " + request.param("userid"));
+			return WeComStandIn.error(60111);
 		}
 		return ok(memberJson(member, true));
 	}
@@ -130,7 +161,7 @@ final class StandInDirectory {
 	private Answer externalList(RecordedRequest request) {
 		String userId = request.param("userid");
 		if (userId == null || !this.members.containsKey(userId) && !this.members.isEmpty()) {
-			return WeComStandIn.error(60111, "userid not found: " + userId);
+			return WeComStandIn.error(60111);
 		}
 		ObjectNode answer = ok();
 		ArrayNode list = answer.putArray("external_userid");
@@ -139,8 +170,9 @@ final class StandInDirectory {
 			.filter((customer) -> customer.followUsers().contains(userId))
 			.forEach((customer) -> list.add(customer.externalUserId()));
 		if (list.isEmpty()) {
-			// WeCom answers 84061 "not external contact" for a member without customers
-			return WeComStandIn.error(84061, "not external contact");
+			// WeCom answers 84061 for a member without customers, with the list empty:
+			// {"errcode":84061,"errmsg":"not external contact, hint: [...], more info at ...","external_userid":[]}
+			return errorWith(84061, "external_userid");
 		}
 		return Answer.json(answer.toString());
 	}
@@ -149,7 +181,8 @@ final class StandInDirectory {
 	private Answer externalGet(RecordedRequest request) {
 		Customer customer = this.customers.get(String.valueOf(request.param("external_userid")));
 		if (customer == null) {
-			return WeComStandIn.error(84061, "not external contact: " + request.param("external_userid"));
+			// as WeCom answers it: {"errcode":84061,"errmsg":"not external contact, ...","follow_user":[]}
+			return errorWith(84061, "follow_user");
 		}
 		ObjectNode answer = ok();
 		answer.putObject("external_contact")
@@ -184,6 +217,12 @@ final class StandInDirectory {
 			json.put("status", 1).put("main_department", member.departments()[0]).put("open_userid", "wo" + member.userId());
 		}
 		return json;
+	}
+
+	private static Answer errorWith(int errcode, String emptyList) {
+		ObjectNode answer = (ObjectNode) JSON.readTree(WeComStandIn.error(errcode).bodyText());
+		answer.putArray(emptyList);
+		return Answer.json(answer.toString());
 	}
 
 	private static ObjectNode ok() {

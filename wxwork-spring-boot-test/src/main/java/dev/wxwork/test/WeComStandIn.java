@@ -37,9 +37,20 @@ import com.sun.net.httpserver.HttpServer;
  * (externalcontact/list doc 92113, externalcontact/get doc 92114) from data the test arranges with
  * {@link #member}, {@link #department} and {@link #customer}; the answers have the fields and shape of
  * the documents' examples. It enforces what WeCom enforces where a user's bug would show: an
- * {@code agentid} that is not the token's app (40056), no receiver at all (82001) or none known (81013),
- * empty text (44004) or text over 2048 bytes (45002), and at most 30 app messages a minute to one member (beyond that WeCom drops
- * them silently: see {@link #droppedMessages()}).
+ * {@code agentid} of another app than the token's (301002) or of no app (40056), a body that is no JSON
+ * object (47001), no receiver at all (82001) or none known (81013, else the unknown ones in
+ * {@code invaliduser}, {@code invalidparty}, {@code invalidtag}), empty text (44004) or text over 2048
+ * bytes (45002), and at most 30 app messages a minute to one member (beyond that WeCom drops them
+ * silently: see {@link #droppedMessages()}). Errors read as WeCom's do (doc 90313, and the errcodes'
+ * pages): {@code {"errcode":42001,"errmsg":"access_token expired, hint: [...], from ip: 127.0.0.1, more
+ * info at https://open.work.weixin.qq.com/devtool/query?e=42001"}}, with WeCom's own text for the code,
+ * injected faults included; 84061 comes with the empty list WeCom adds ({@code external_userid},
+ * {@code follow_user}).
+ * <p>
+ * It runs on its own HTTP server, or {@link #embedded} in an application's (the sample app serves it
+ * under {@code /simulator}, through {@link #handle}), where {@link #historyLimit}, {@link #onMessage},
+ * {@link #closedDirectory} and the counters ({@link #gettokenCalls()}, {@link #tokensIssued()},
+ * {@link #messagesAccepted()}) suit a stand-in that runs for long.
  * <p>
  * Tests read what was sent, typed ({@link #sentMessages()}), inject errcodes ({@link #failNext},
  * {@link #failTimes}, {@link #failAlways}), add latency ({@link #latency}), or answer any path their own
@@ -165,11 +176,41 @@ public final class WeComStandIn implements AutoCloseable {
 
 	}
 
-	/** An answer: status, content type and body. */
-	public record Answer(int status, String contentType, byte[] body) {
+	/**
+	 * An answer: status, content type, body, and any further response headers.
+	 *
+	 * @param status the HTTP status
+	 * @param contentType the Content-Type
+	 * @param body the body
+	 * @param headers further response headers (such as a download's Content-Disposition)
+	 */
+	public record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+		public Answer {
+			headers = Map.copyOf(headers);
+		}
+
+		/** An answer without further headers. */
+		public Answer(int status, String contentType, byte[] body) {
+			this(status, contentType, body, Map.of());
+		}
 
 		public static Answer json(String json) {
 			return new Answer(200, "application/json; charset=UTF-8", json.getBytes(StandardCharsets.UTF_8));
+		}
+
+		/** The body as text. */
+		public String bodyText() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
+		Answer withHeaders(Map<String, String> extra) {
+			if (extra.isEmpty()) {
+				return this;
+			}
+			Map<String, String> all = new LinkedHashMap<>(this.headers);
+			all.putAll(extra);
+			return new Answer(this.status, this.contentType, this.body, all);
 		}
 
 	}
@@ -184,7 +225,7 @@ public final class WeComStandIn implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final ExecutorService executor = Executors.newFixedThreadPool(32);
+	private final ExecutorService executor;
 
 	private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
@@ -200,9 +241,15 @@ public final class WeComStandIn implements AutoCloseable {
 
 	private final StandInDirectory directory = new StandInDirectory();
 
-	private final Queue<SentMessage> sentMessages = new ConcurrentLinkedQueue<>();
+	private final History<SentMessage> sentMessages = new History<>();
 
-	private final Queue<SentMessage> droppedMessages = new ConcurrentLinkedQueue<>();
+	private final History<SentMessage> droppedMessages = new History<>();
+
+	private final java.util.List<java.util.function.Consumer<SentMessage>> messageListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private final AtomicInteger tokensIssued = new AtomicInteger();
+
+	private final AtomicInteger messagesAccepted = new AtomicInteger();
 
 	private final Map<String, java.util.Deque<Instant>> messagesPerMember = new ConcurrentHashMap<>();
 
@@ -214,7 +261,7 @@ public final class WeComStandIn implements AutoCloseable {
 
 	private final Map<String, Map<String, String>> responseHeaders = new ConcurrentHashMap<>();
 
-	private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+	private final History<RecordedRequest> requests = new History<>();
 
 	private final AtomicInteger gettokenCalls = new AtomicInteger();
 
@@ -239,17 +286,30 @@ public final class WeComStandIn implements AutoCloseable {
 
 	private final String corpId;
 
+	/** A stand-in for this corp id, listening on a random loopback port. */
 	public WeComStandIn(String corpId) {
+		this(corpId, true);
+	}
+
+	private WeComStandIn(String corpId, boolean listen) {
 		this.corpId = corpId;
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+		if (listen) {
+			this.executor = Executors.newFixedThreadPool(32);
+			try {
+				this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+			}
+			catch (IOException ex) {
+				this.executor.shutdownNow();
+				throw new IllegalStateException(ex);
+			}
+			this.server.setExecutor(this.executor);
+			this.server.createContext("/", this::exchange);
+			this.server.start();
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+		else {
+			this.executor = null;
+			this.server = null;
 		}
-		this.server.setExecutor(this.executor);
-		this.server.createContext("/", this::handle);
-		this.server.start();
 		route("/cgi-bin/get_jsapi_ticket", (request) -> Answer.json(
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\"jsapi-" + UUID.randomUUID() + "\",\"expires_in\":7200}"));
 		route("/cgi-bin/ticket/get", (request) -> Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\""
@@ -266,12 +326,24 @@ public final class WeComStandIn implements AutoCloseable {
 		return new WeComStandIn(corpId);
 	}
 
+	/**
+	 * A stand-in for this corp id without an HTTP server of its own, for an application that serves it
+	 * from its own web server (the sample app does, under {@code /simulator}): hand every request to
+	 * {@link #handle} and write the {@link Answer} back. {@link #baseUrl()} then fails.
+	 */
+	public static WeComStandIn embedded(String corpId) {
+		return new WeComStandIn(corpId, false);
+	}
+
 	/** The corp id gettoken accepts. */
 	public String corpId() {
 		return this.corpId;
 	}
 
-	/** Accepts this app's secret, whose tokens may send messages as this AgentId only (301002 otherwise). */
+	/**
+	 * Accepts this app's secret, whose tokens may send messages as this AgentId only: another app's
+	 * AgentId answers 301002, an AgentId no app has 40056.
+	 */
 	public WeComStandIn app(String secret, long agentId) {
 		this.secrets.put(secret, secret);
 		this.agentIds.put(secret, agentId);
@@ -284,7 +356,53 @@ public final class WeComStandIn implements AutoCloseable {
 		return this;
 	}
 
-	/** Arranges a department (department/list). */
+	/** Arranges a tag (a message's {@code totag}). */
+	public WeComStandIn tag(long id, String name) {
+		this.directory.tag(id, name);
+		return this;
+	}
+
+	/**
+	 * Makes the directory hold exactly what the test arranged. By default, while no member (department,
+	 * tag) is arranged, messages may go to any; once closed, a receiver that was not arranged is invalid
+	 * ({@code invaliduser}, {@code invalidparty}, {@code invalidtag}; 81013 when none is valid).
+	 */
+	public WeComStandIn closedDirectory() {
+		this.directory.close();
+		return this;
+	}
+
+	/**
+	 * Keeps only the newest {@code limit} recorded requests, delivered and dropped messages, for a
+	 * stand-in that runs for long (unlimited by default).
+	 */
+	public WeComStandIn historyLimit(int limit) {
+		this.requests.limit(limit);
+		this.sentMessages.limit(limit);
+		this.droppedMessages.limit(limit);
+		return this;
+	}
+
+	/**
+	 * Calls this listener with every message delivered (message/send and appchat/send), on the thread
+	 * that answers the send, right after {@link #sentMessages()} has it.
+	 */
+	public WeComStandIn onMessage(java.util.function.Consumer<SentMessage> listener) {
+		this.messageListeners.add(listener);
+		return this;
+	}
+
+	/** How many access tokens gettoken issued. */
+	public int tokensIssued() {
+		return this.tokensIssued.get();
+	}
+
+	/** How many messages message/send accepted (answered errcode 0), delivered or dropped. */
+	public int messagesAccepted() {
+		return this.messagesAccepted.get();
+	}
+
+	/** Arranges a department (department/list; a message's {@code toparty}). */
 	public WeComStandIn department(long id, String name, long parentId) {
 		this.directory.department(id, name, parentId);
 		return this;
@@ -349,22 +467,22 @@ public final class WeComStandIn implements AutoCloseable {
 
 	/** The messages WeCom accepted and delivered (message/send and appchat/send), oldest first. */
 	public List<SentMessage> sentMessages() {
-		return List.copyOf(this.sentMessages);
+		return this.sentMessages.snapshot();
 	}
 
 	/** The delivered messages of this {@code msgtype} (text, markdown, textcard, template_card, ...). */
 	public List<SentMessage> sentMessagesOfType(String msgType) {
-		return this.sentMessages.stream().filter((message) -> message.msgType().equals(msgType)).toList();
+		return this.sentMessages.snapshot().stream().filter((message) -> message.msgType().equals(msgType)).toList();
 	}
 
 	/** The delivered app messages that reached this member. */
 	public List<SentMessage> sentMessagesTo(String userId) {
-		return this.sentMessages.stream().filter((message) -> message.toUsers().contains(userId)).toList();
+		return this.sentMessages.snapshot().stream().filter((message) -> message.toUsers().contains(userId)).toList();
 	}
 
 	/** Messages WeCom accepted but dropped: the 31st and later to one member within a minute (PROTOCOL.md). */
 	public List<SentMessage> droppedMessages() {
-		return List.copyOf(this.droppedMessages);
+		return this.droppedMessages.snapshot();
 	}
 
 	/** The bytes of uploaded media, by media id; fails for an unknown id. */
@@ -376,20 +494,27 @@ public final class WeComStandIn implements AutoCloseable {
 		return content;
 	}
 
+	// doc 90236; errcodes as WeCom answers them (doc 90313)
 	private Answer messageSend(RecordedRequest request) {
 		tools.jackson.databind.JsonNode body = readJson(request);
+		if (body == null) {
+			return error(47001, "data format error");
+		}
 		String secret = this.tokenSecrets.get(request.param("access_token"));
 		Long agentId = (secret != null) ? this.agentIds.get(secret) : null;
 		long requested = body.path("agentid").asLong(-1);
 		if (agentId != null && agentId != requested) {
-			return error(40056, "invalid agentid: " + requested + " is not the app of this access_token (" + agentId + ")");
+			// WeCom: 301002 "not allow operate another agent with this accesstoken." for another app of
+			// the corp, 40056 "invalid agentid" for an AgentId no app has
+			return this.agentIds.containsValue(requested) ? error(301002, "not allow operate another agent with this accesstoken.")
+					: error(40056, "invalid agentid");
 		}
 		SentMessage message = SentMessage.of(request.path(), body, "msg-" + this.msgids.incrementAndGet());
 		if (message.msgType().isEmpty()) {
 			return error(40008, "invalid message type");
 		}
 		if (message.toUsers().isEmpty() && message.toParties().isEmpty() && message.toTags().isEmpty()) {
-			return error(82001, "the recipients (touser, toparty, totag) are all empty");
+			return error(82001, "All touser & toparty & totag invalid");
 		}
 		Answer tooLong = checkLength(message);
 		if (tooLong != null) {
@@ -399,13 +524,17 @@ public final class WeComStandIn implements AutoCloseable {
 			.stream()
 			.filter((user) -> !"@all".equals(user) && !this.directory.knows(user))
 			.toList();
-		if (!invalid.isEmpty() && invalid.size() == message.toUsers().size() && message.toParties().isEmpty()
-				&& message.toTags().isEmpty()) {
-			return error(81013, "user & party & tag all invalid: " + String.join("|", invalid));
+		List<String> invalidParties = message.toParties().stream().filter((party) -> !this.directory.knowsParty(party)).toList();
+		List<String> invalidTags = message.toTags().stream().filter((tag) -> !this.directory.knowsTag(tag)).toList();
+		List<String> validUsers = message.toUsers().stream().filter((user) -> !invalid.contains(user)).toList();
+		List<String> validParties = message.toParties().stream().filter((party) -> !invalidParties.contains(party)).toList();
+		List<String> validTags = message.toTags().stream().filter((tag) -> !invalidTags.contains(tag)).toList();
+		if (validUsers.isEmpty() && validParties.isEmpty() && validTags.isEmpty()) {
+			return error(81013, "user & party & tag all invalid");
 		}
 		List<String> dropped = new java.util.ArrayList<>();
 		Instant now = Instant.now();
-		for (String user : message.toUsers()) {
+		for (String user : validUsers) {
 			java.util.Deque<Instant> times = this.messagesPerMember.computeIfAbsent(user, (key) -> new java.util.ArrayDeque<>());
 			synchronized (times) {
 				while (!times.isEmpty() && times.peekFirst().isBefore(now.minusSeconds(60))) {
@@ -419,21 +548,32 @@ public final class WeComStandIn implements AutoCloseable {
 				}
 			}
 		}
+		this.messagesAccepted.incrementAndGet();
 		if (!dropped.isEmpty()) {
-			this.droppedMessages.add(message.withUsers(dropped));
+			this.droppedMessages.add(message.withReceivers(dropped, List.of(), List.of()));
 		}
-		List<String> delivered = message.toUsers().stream().filter((user) -> !dropped.contains(user)).toList();
-		if (!delivered.isEmpty() || !message.toParties().isEmpty() || !message.toTags().isEmpty()) {
-			this.sentMessages.add(message.withUsers(delivered));
+		List<String> delivered = validUsers.stream().filter((user) -> !dropped.contains(user)).toList();
+		if (!delivered.isEmpty() || !validParties.isEmpty() || !validTags.isEmpty()) {
+			delivered(message.withReceivers(delivered, validParties, validTags));
 		}
 		// doc 90236's example answer
 		return Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":\"" + String.join("|", invalid)
-				+ "\",\"invalidparty\":\"\",\"invalidtag\":\"\",\"unlicenseduser\":\"\",\"msgid\":\"" + message.msgid()
+				+ "\",\"invalidparty\":\"" + String.join("|", invalidParties) + "\",\"invalidtag\":\""
+				+ String.join("|", invalidTags) + "\",\"unlicenseduser\":\"\",\"msgid\":\"" + message.msgid()
 				+ "\",\"response_code\":\"\"}");
 	}
 
+	private void delivered(SentMessage message) {
+		this.sentMessages.add(message);
+		this.messageListeners.forEach((listener) -> listener.accept(message));
+	}
+
 	private Answer appchatSend(RecordedRequest request) {
-		SentMessage message = SentMessage.of(request.path(), readJson(request), "msg-" + this.msgids.incrementAndGet());
+		tools.jackson.databind.JsonNode body = readJson(request);
+		if (body == null) {
+			return error(47001, "data format error");
+		}
+		SentMessage message = SentMessage.of(request.path(), body, "msg-" + this.msgids.incrementAndGet());
 		if (message.chatId() == null || message.chatId().isEmpty()) {
 			return error(86003, "chatid missing");
 		}
@@ -441,7 +581,7 @@ public final class WeComStandIn implements AutoCloseable {
 		if (tooLong != null) {
 			return tooLong;
 		}
-		this.sentMessages.add(message);
+		delivered(message);
 		return Answer.json("{\"errcode\":0,\"errmsg\":\"ok\"}");
 	}
 
@@ -451,14 +591,14 @@ public final class WeComStandIn implements AutoCloseable {
 		}
 		if ("text".equals(message.msgType())
 				&& message.body().path("text").path("content").asString("").getBytes(StandardCharsets.UTF_8).length > 2048) {
-			return error(45002, "content size out of limit: text content is at most 2048 bytes");
+			return error(45002, "content size out of limit");
 		}
 		if (("markdown".equals(message.msgType())) && message.body()
 			.path("markdown")
 			.path("content")
 			.asString("")
 			.getBytes(StandardCharsets.UTF_8).length > 2048) {
-			return error(45002, "content size out of limit: markdown content is at most 2048 bytes");
+			return error(45002, "content size out of limit");
 		}
 		return null;
 	}
@@ -466,9 +606,12 @@ public final class WeComStandIn implements AutoCloseable {
 	private Answer mediaUpload(RecordedRequest request) {
 		String type = request.param("type");
 		if (!List.of("image", "voice", "video", "file").contains(type)) {
-			return error(40005, "invalid media type " + type);
+			return error(40005, "invalid file type");
 		}
-		Part part = request.part("media");
+		Part part = mediaPart(request);
+		if (part == null) {
+			return error(41005, "media data missing");
+		}
 		String mediaId = "media-" + UUID.randomUUID();
 		this.media.put(mediaId, part.content());
 		// doc 90253's example answer
@@ -477,24 +620,42 @@ public final class WeComStandIn implements AutoCloseable {
 	}
 
 	private Answer mediaUploadImage(RecordedRequest request) {
-		Part part = request.part("media");
+		Part part = mediaPart(request);
+		if (part == null) {
+			return error(41005, "media data missing");
+		}
 		String id = UUID.randomUUID().toString();
 		this.media.put(id, part.content());
 		// doc 90256's example answer
 		return Answer.json("{\"errcode\":0,\"errmsg\":\"\",\"url\":\"https://wework.qpic.cn/wwpic/" + id + "/0\"}");
 	}
 
-	private static tools.jackson.databind.JsonNode readJson(RecordedRequest request) {
+	/** The multipart part {@code media}, or null when the body is no multipart body or has none (WeCom: 41005). */
+	private static Part mediaPart(RecordedRequest request) {
 		try {
-			return tools.jackson.databind.json.JsonMapper.shared().readTree(request.bodyText());
+			return request.parts().stream().filter((part) -> "media".equals(part.name())).findFirst().orElse(null);
 		}
-		catch (tools.jackson.core.JacksonException ex) {
-			return tools.jackson.databind.json.JsonMapper.shared().createObjectNode();
+		catch (AssertionError ex) {
+			return null;
 		}
 	}
 
-	/** The base URL to configure as {@code wxwork.api-base-url}. */
+	/** The body as a JSON object, or null when it is none (WeCom: 47001 "data format error"). */
+	private static tools.jackson.databind.JsonNode readJson(RecordedRequest request) {
+		try {
+			tools.jackson.databind.JsonNode body = tools.jackson.databind.json.JsonMapper.shared().readTree(request.bodyText());
+			return (body != null && body.isObject()) ? body : null;
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			return null;
+		}
+	}
+
+	/** The base URL to configure as {@code wxwork.api-base-url}; fails for an {@link #embedded} stand-in. */
 	public String baseUrl() {
+		if (this.server == null) {
+			throw new IllegalStateException("An embedded stand-in has no address of its own: the application serves it");
+		}
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
@@ -632,12 +793,12 @@ public final class WeComStandIn implements AutoCloseable {
 
 	/** Every request received so far, oldest first. */
 	public List<RecordedRequest> requests() {
-		return List.copyOf(this.requests);
+		return this.requests.snapshot();
 	}
 
 	/** Every request to this path so far, oldest first. */
 	public List<RecordedRequest> requests(String path) {
-		return this.requests.stream().filter((request) -> request.path().equals(path)).toList();
+		return this.requests.snapshot().stream().filter((request) -> request.path().equals(path)).toList();
 	}
 
 	/** The latest request to this path; fails when there was none. */
@@ -645,7 +806,7 @@ public final class WeComStandIn implements AutoCloseable {
 		List<RecordedRequest> matching = requests(path);
 		if (matching.isEmpty()) {
 			throw new AssertionError("The stand-in received no request to " + path + "; it received "
-					+ this.requests.stream().map(RecordedRequest::path).toList());
+					+ requests().stream().map(RecordedRequest::path).toList());
 		}
 		return matching.get(matching.size() - 1);
 	}
@@ -657,27 +818,41 @@ public final class WeComStandIn implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		if (this.server != null) {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
+	/**
+	 * Answers one request as WeCom would, whatever carried it: records it, waits out the
+	 * {@link #latency}, and answers (headers of {@link #responseHeader} included). Its own HTTP server
+	 * calls this; an application serving an {@link #embedded} stand-in does too. The path is WeCom's,
+	 * such as {@code /cgi-bin/gettoken}, and the query its decoded parameters ({@link #query}).
+	 */
+	public Answer handle(RecordedRequest request) {
+		if (this.recording) {
+			this.requests.add(request);
+		}
+		delay(request.path());
+		return answer(request).withHeaders(this.responseHeaders.getOrDefault(request.path(), Map.of()));
+	}
+
+	private void exchange(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					query(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders().getFirst("Content-Type"),
 					exchange.getRequestBody().readAllBytes());
-			if (this.recording) {
-				this.requests.add(request);
-			}
-			delay(request.path());
-			Answer answer = answer(request);
-			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-			this.responseHeaders.getOrDefault(request.path(), Map.of())
-				.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-			exchange.sendResponseHeaders(answer.status(), answer.body().length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(answer.body());
-			}
+			write(exchange, handle(request));
+		}
+	}
+
+	static void write(HttpExchange exchange, Answer answer) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+		answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+		exchange.sendResponseHeaders(answer.status(), answer.body().length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(answer.body());
 		}
 	}
 
@@ -698,12 +873,12 @@ public final class WeComStandIn implements AutoCloseable {
 		}
 		Integer always = this.persistentFaults.get(request.path());
 		if (always != null) {
-			return error(always, "injected fault " + always);
+			return error(always);
 		}
 		Queue<Integer> queued = this.faults.get(request.path());
 		Integer fault = (queued != null) ? queued.poll() : null;
 		if (fault != null) {
-			return error(fault, "injected fault " + fault);
+			return error(fault);
 		}
 		Function<RecordedRequest, Answer> route = this.routes.get(request.path());
 		if (route == null) {
@@ -714,7 +889,7 @@ public final class WeComStandIn implements AutoCloseable {
 		Answer answer = route.apply(request);
 		Queue<Integer> afterDelivery = this.faultsAfterDelivery.get(request.path());
 		Integer late = (afterDelivery != null) ? afterDelivery.poll() : null;
-		return (late != null) ? error(late, "injected fault " + late + " after delivery") : answer;
+		return (late != null) ? error(late) : answer;
 	}
 
 	private void delay(String path) {
@@ -745,16 +920,16 @@ public final class WeComStandIn implements AutoCloseable {
 		}
 		Integer always = this.persistentFaults.get(request.path());
 		if (always != null) {
-			return error(always, "injected fault " + always);
+			return error(always);
 		}
 		Queue<Integer> queued = this.faults.get(request.path());
 		Integer fault = (queued != null) ? queued.poll() : null;
 		if (fault != null) {
-			return error(fault, "injected fault " + fault);
+			return error(fault);
 		}
 		Integer scripted = this.gettokenError;
 		if (scripted != null) {
-			return error(scripted, "scripted gettoken error " + scripted);
+			return error(scripted);
 		}
 		if (!this.corpId.equals(request.param("corpid"))) {
 			return error(40013, "invalid corpid");
@@ -764,17 +939,35 @@ public final class WeComStandIn implements AutoCloseable {
 		}
 		String token = "token-" + UUID.randomUUID() + UUID.randomUUID();
 		Duration lifetime = this.tokenLifetime;
+		if (this.tokens.size() >= 10_000) {
+			// a stand-in that runs for long (served from an app) forgets expired tokens, as they answer 42001 only
+			// while the application would still use them, long after it fetched new ones
+			Instant now = Instant.now();
+			this.tokens.entrySet().removeIf((entry) -> entry.getValue().isBefore(now.minus(Duration.ofDays(1))));
+		}
 		this.tokens.put(token, Instant.now().plus(lifetime));
 		this.tokenSecrets.put(token, secret);
+		this.tokensIssued.incrementAndGet();
 		return Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + token + "\",\"expires_in\":"
 				+ lifetime.toSeconds() + "}");
 	}
 
+	/**
+	 * An error as WeCom writes it: {@code errmsg} is its text for the code, then a hint, the caller's IP
+	 * and a link to the errcode's page, as in {@code "access_token expired, hint: [1576065934_28_e0fae0...],
+	 * from ip: 9.30.0.138, more info at https://open.work.weixin.qq.com/devtool/query?e=42001"}.
+	 */
 	static Answer error(int errcode, String errmsg) {
-		return Answer.json("{\"errcode\":" + errcode + ",\"errmsg\":\"" + errmsg + "\"}");
+		return Answer.json(ErrorCodes.json(errcode, errmsg));
 	}
 
-	static Map<String, String> query(String rawQuery) {
+	/** An error with WeCom's own text for this errcode (an injected fault). */
+	static Answer error(int errcode) {
+		return error(errcode, ErrorCodes.text(errcode));
+	}
+
+	/** The parameters of a raw (URL-encoded) query string, decoded, for a {@link RecordedRequest}. */
+	public static Map<String, String> query(String rawQuery) {
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return Map.of();
 		}
@@ -786,6 +979,47 @@ public final class WeComStandIn implements AutoCloseable {
 			params.put(name, value);
 		}
 		return Collections.unmodifiableMap(params);
+	}
+
+	/** An append-only record, optionally keeping only its newest entries. */
+	static final class History<T> {
+
+		private final Queue<T> entries = new ConcurrentLinkedQueue<>();
+
+		private final AtomicInteger size = new AtomicInteger();
+
+		private volatile int limit = Integer.MAX_VALUE;
+
+		void limit(int limit) {
+			if (limit < 1) {
+				throw new IllegalArgumentException("The history limit must be at least 1");
+			}
+			this.limit = limit;
+			trim();
+		}
+
+		void add(T entry) {
+			this.entries.add(entry);
+			this.size.incrementAndGet();
+			trim();
+		}
+
+		private void trim() {
+			while (this.size.get() > this.limit && this.entries.poll() != null) {
+				this.size.decrementAndGet();
+			}
+		}
+
+		List<T> snapshot() {
+			return List.copyOf(this.entries);
+		}
+
+		void clear() {
+			while (this.entries.poll() != null) {
+				this.size.decrementAndGet();
+			}
+		}
+
 	}
 
 }

@@ -47,7 +47,7 @@ public final class WebhookStandIn implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final ExecutorService executor = Executors.newFixedThreadPool(8);
+	private final ExecutorService executor;
 
 	private final Set<String> keys = ConcurrentHashMap.newKeySet();
 
@@ -55,9 +55,9 @@ public final class WebhookStandIn implements AutoCloseable {
 
 	private final Map<String, String> mediaOwners = new ConcurrentHashMap<>();
 
-	private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+	private final WeComStandIn.History<RecordedRequest> requests = new WeComStandIn.History<>();
 
-	private final Queue<JsonNode> posted = new ConcurrentLinkedQueue<>();
+	private final WeComStandIn.History<JsonNode> posted = new WeComStandIn.History<>();
 
 	private final AtomicInteger mediaCount = new AtomicInteger();
 
@@ -68,21 +68,57 @@ public final class WebhookStandIn implements AutoCloseable {
 	}
 
 	public WebhookStandIn(Clock clock, String... keys) {
+		this(clock, true, keys);
+	}
+
+	private WebhookStandIn(Clock clock, boolean listen, String... keys) {
 		this.clock = clock;
 		this.keys.addAll(List.of(keys));
+		if (!listen) {
+			this.server = null;
+			this.executor = null;
+			return;
+		}
+		this.executor = Executors.newFixedThreadPool(8);
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
 		}
 		catch (IOException ex) {
+			this.executor.shutdownNow();
 			throw new IllegalStateException(ex);
 		}
 		this.server.setExecutor(this.executor);
-		this.server.createContext("/", this::handle);
+		this.server.createContext("/", this::exchange);
 		this.server.start();
+	}
+
+	/**
+	 * A stand-in for these keys without an HTTP server of its own, for an application that serves it from
+	 * its own web server (the sample app does): hand every request to {@link #handle}. {@link #baseUrl()}
+	 * then fails.
+	 */
+	public static WebhookStandIn embedded(Clock clock, String... keys) {
+		return new WebhookStandIn(clock, false, keys);
+	}
+
+	/** Accepts this key too, as when a robot is added to a group. */
+	public WebhookStandIn addRobot(String key) {
+		this.keys.add(key);
+		return this;
+	}
+
+	/** Keeps only the newest {@code limit} recorded requests and posted messages (unlimited by default). */
+	public WebhookStandIn historyLimit(int limit) {
+		this.requests.limit(limit);
+		this.posted.limit(limit);
+		return this;
 	}
 
 	/** The base URL, to use as {@code wxwork.webhooks.<name>.url} with a key, or as the API base URL. */
 	public String baseUrl() {
+		if (this.server == null) {
+			throw new IllegalStateException("An embedded stand-in has no address of its own: the application serves it");
+		}
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
@@ -98,37 +134,43 @@ public final class WebhookStandIn implements AutoCloseable {
 
 	/** Every request received, oldest first. */
 	public List<RecordedRequest> requests() {
-		return List.copyOf(this.requests);
+		return this.requests.snapshot();
 	}
 
 	/** Every request to this path, oldest first. */
 	public List<RecordedRequest> requests(String path) {
-		return this.requests.stream().filter((request) -> request.path().equals(path)).toList();
+		return this.requests.snapshot().stream().filter((request) -> request.path().equals(path)).toList();
 	}
 
 	/** The messages that were accepted and posted, oldest first. */
 	public List<JsonNode> posted() {
-		return List.copyOf(this.posted);
+		return this.posted.snapshot();
 	}
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		if (this.server != null) {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
+	/**
+	 * Answers one request as WeCom would, whatever carried it, and records it: its own HTTP server calls
+	 * this, and so does an application serving an {@link #embedded} stand-in. The path is WeCom's, such as
+	 * {@code /cgi-bin/webhook/send}, and the query its decoded parameters.
+	 */
+	public WeComStandIn.Answer handle(RecordedRequest request) {
+		this.requests.add(request);
+		return WeComStandIn.Answer.json(answer(request));
+	}
+
+	private void exchange(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					WeComStandIn.query(exchange.getRequestURI().getRawQuery()),
 					exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody().readAllBytes());
-			this.requests.add(request);
-			byte[] answer = answer(request).getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-			exchange.sendResponseHeaders(200, answer.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(answer);
-			}
+			WeComStandIn.write(exchange, handle(request));
 		}
 	}
 
@@ -138,7 +180,7 @@ public final class WebhookStandIn implements AutoCloseable {
 		}
 		String key = request.param("key");
 		if (key == null || !this.keys.contains(key)) {
-			return error(93000, "invalid webhook url, hint: [1] from ip: 127.0.0.1");
+			return error(93000, "invalid webhook url");
 		}
 		return switch (request.path()) {
 			case "/cgi-bin/webhook/send" -> send(key, request);
@@ -153,6 +195,9 @@ public final class WebhookStandIn implements AutoCloseable {
 			message = JSON.readTree(request.body());
 		}
 		catch (JacksonException ex) {
+			return error(40001, "invalid json");
+		}
+		if (message == null || !message.isObject()) {
 			return error(40001, "invalid json");
 		}
 		String type = message.path("msgtype").asString("");
@@ -195,7 +240,8 @@ public final class WebhookStandIn implements AutoCloseable {
 			return error(44004, "empty content");
 		}
 		return (text.getBytes(StandardCharsets.UTF_8).length > max)
-				? error(40058, field + " exceed max length " + max) : null;
+				// as WeCom words it: "markdown.content exceed max length 4096. Invalid input invalid Request Parameter, hint: ..."
+				? error(40058, field + " exceed max length " + max + ". Invalid input invalid Request Parameter") : null;
 	}
 
 	private static String image(JsonNode content) {
@@ -248,8 +294,9 @@ public final class WebhookStandIn implements AutoCloseable {
 		}
 	}
 
+	// errmsg as WeCom writes it: "<text>, hint: [...], from ip: ..., more info at ...?e=<errcode>"
 	private static String error(int errcode, String errmsg) {
-		return "{\"errcode\":" + errcode + ",\"errmsg\":\"" + errmsg + "\"}";
+		return ErrorCodes.json(errcode, errmsg);
 	}
 
 }

@@ -1,10 +1,10 @@
 package dev.wxwork.sample.simulator;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import tools.jackson.databind.JsonNode;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
@@ -13,59 +13,78 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.wxwork.test.WeComStandIn;
+import dev.wxwork.test.WebhookStandIn;
+
 /**
- * WeCom's server API paths under {@code /simulator}, so that {@code wxwork.api-base-url} can point here.
- * Like WeCom, it answers HTTP 200 with an errcode for every API error.
+ * What the simulated WeCom was asked and what it received, and pushes of callbacks as WeCom would send
+ * them. WeCom's API paths themselves ({@code /simulator/cgi-bin/*}, so that {@code wxwork.api-base-url} can
+ * point here) are the test kit's stand-ins, served by {@link StandInServlet}.
  */
 @RestController
 @RequestMapping("/simulator")
 @ConditionalOnProperty(prefix = "sample.simulator", name = "enabled", havingValue = "true", matchIfMissing = true)
 class SimulatorController {
 
-	private final WeComSimulator simulator;
+	private final WeComStandIn wecom;
+
+	private final WebhookStandIn robots;
+
+	private final Deliveries deliveries;
+
+	// members pushed as created; bounded like the deliveries
+	private final AtomicInteger membersAdded = new AtomicInteger();
+
+	private static final int MAX_MEMBERS_ADDED = 100_000;
 
 	private final CallbackPusher pusher;
 
 	private final BotCallbackPusher botPusher;
 
-	private final SimulatorProperties properties;
-
-	SimulatorController(WeComSimulator simulator, CallbackPusher pusher, BotCallbackPusher botPusher,
-			SimulatorProperties properties) {
-		this.simulator = simulator;
+	SimulatorController(WeComStandIn wecom, WebhookStandIn robots, Deliveries deliveries, CallbackPusher pusher,
+			BotCallbackPusher botPusher) {
+		this.wecom = wecom;
+		this.robots = robots;
+		this.deliveries = deliveries;
 		this.pusher = pusher;
 		this.botPusher = botPusher;
-		this.properties = properties;
 	}
 
-	@GetMapping("/cgi-bin/gettoken")
-	Map<String, Object> getToken(@RequestParam(required = false) String corpid,
-			@RequestParam(required = false) String corpsecret) {
-		return this.simulator.getToken(corpid, corpsecret);
-	}
-
-	@PostMapping("/cgi-bin/message/send")
-	Map<String, Object> sendMessage(@RequestParam(name = "access_token", required = false) String accessToken,
-			@RequestBody(required = false) JsonNode message) throws InterruptedException {
-		if (!this.properties.sendLatency().isZero()) {
-			Thread.sleep(this.properties.sendLatency().toMillis());
-		}
-		return this.simulator.sendMessage(accessToken, message);
-	}
-
-	/** How often the simulated WeCom was called: {@code {"gettokenCalls":1,"tokensIssued":1,"messagesAccepted":20}}. */
+	/**
+	 * How often the simulated WeCom was called since it started: {@code {"gettokenCalls":1,"tokensIssued":1,
+	 * "messagesAccepted":20}} ({@code gettokenCalls} counts refused calls too; counts only, never a token).
+	 */
 	@GetMapping("/stats")
 	Map<String, Object> stats() {
-		return this.simulator.stats();
+		Map<String, Object> stats = new LinkedHashMap<>();
+		stats.put("gettokenCalls", this.wecom.gettokenCalls());
+		stats.put("tokensIssued", this.wecom.tokensIssued());
+		stats.put("messagesAccepted", this.wecom.messagesAccepted());
+		return stats;
 	}
 
-	/** What the simulated WeCom received: the last 100 app messages it accepted. */
+	/** What the simulated WeCom received: the last 100 app messages it delivered, each with its msgid and request body. */
 	@GetMapping("/messages")
 	List<Map<String, Object>> sentMessages() {
-		return this.simulator.sentMessages();
+		return this.wecom.sentMessages().stream().map((sent) -> {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("msgid", sent.msgid());
+			entry.put("message", sent.body());
+			return entry;
+		}).toList();
+	}
+
+	/** What the simulated group chats received: the last 100 robot messages. */
+	@GetMapping("/webhook/messages")
+	List<Map<String, Object>> posted() {
+		return this.robots.posted().stream().map((message) -> {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("msgtype", message.path("msgtype").asString());
+			entry.put("message", message);
+			return entry;
+		}).toList();
 	}
 
 	/**
@@ -74,8 +93,8 @@ class SimulatorController {
 	 * message that never arrived from one that arrived twice.
 	 */
 	@GetMapping("/deliveries")
-	List<WeComSimulator.Delivery> deliveries() {
-		return this.simulator.deliveries();
+	List<Deliveries.Delivery> deliveries() {
+		return this.deliveries.list();
 	}
 
 	/**
@@ -88,7 +107,9 @@ class SimulatorController {
 		if ("change_contact".equals(request.event()) && "create_user".equals(request.changeType())
 				&& request.userId() != null) {
 			// WeCom tells of a member it already has: messages to the new member arrive
-			this.simulator.addMember(request.userId());
+			if (this.membersAdded.incrementAndGet() <= MAX_MEMBERS_ADDED) {
+				this.wecom.member(request.userId(), (request.name() != null) ? request.name() : request.userId());
+			}
 		}
 		return this.pusher.push(request);
 	}
