@@ -67,7 +67,9 @@ final class SampleAppProcess implements AutoCloseable {
 			assertThat(this.process.isAlive()).as("the app at " + this.baseUrl + " is running; see " + this.log.toAbsolutePath())
 				.isTrue();
 			try {
-				if (get("/events").statusCode() == 200) {
+				// The port was free when picked, but another process may have taken it since: only this
+				// process's own log proves that the answer comes from it.
+				if (get("/events").statusCode() == 200 && listensOnItsPort()) {
 					return this;
 				}
 			}
@@ -78,6 +80,11 @@ final class SampleAppProcess implements AutoCloseable {
 				.isBefore(deadline);
 			Thread.sleep(250);
 		}
+	}
+
+	private boolean listensOnItsPort() throws IOException {
+		String port = this.baseUrl.substring(this.baseUrl.lastIndexOf(':') + 1);
+		return Files.readString(this.log, StandardCharsets.UTF_8).contains("started on port " + port + " ");
 	}
 
 	/** Such as {@code http://127.0.0.1:41234}. */
