@@ -12,6 +12,9 @@
 #                             compare two builds of the library in the same run
 #   SKIP_BUILD=1              use the jars already built
 #   WARMUP=30s                how long each app is driven before measuring, twice
+#   CEILING=1                 also run the ceilings, served by the WxJava app's JVM: "nosend", the same
+#                             POST /messages contract with the send replaced by nothing, and "empty", an
+#                             empty Spring MVC GET (benchmark-only endpoints under /ceiling/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20s}"
@@ -46,16 +49,25 @@ PORT[sample]=$SAMPLE_PORT PID[sample]=$!
 java "${JAVA_OPTS[@]}" -jar "$WXJAVA_JAR" --server.port=$WXJAVA_PORT --wecom.base-url=$SIMULATOR \
   --wecom.max-connections="${WXJAVA_MAX_CONNECTIONS:-0}" --logging.level.root=WARN > "$LOGS/wxjava.log" 2>&1 & PIDS+=($!)
 PORT[wxjava]=$WXJAVA_PORT PID[wxjava]=$!
+declare -A URLPATH SCRIPT
+URLPATH[sample]=/messages URLPATH[wxjava]=/messages URLPATH[baseline]=/messages
+SCRIPT[sample]=benchmarks/post-message.lua SCRIPT[wxjava]=benchmarks/post-message.lua SCRIPT[baseline]=benchmarks/post-message.lua
 if [ -n "${BASELINE_JAR:-}" ]; then
   java "${JAVA_OPTS[@]}" -jar "$BASELINE_JAR" --server.port=$BASELINE_PORT --wxwork.api-base-url=$SIMULATOR \
     --sample.simulator.enabled=false --logging.level.root=WARN > "$LOGS/baseline.log" 2>&1 & PIDS+=($!)
   PORT[baseline]=$BASELINE_PORT PID[baseline]=$!
   APPS=(sample baseline wxjava)
 fi
+if [ -n "${CEILING:-}" ]; then
+  PORT[nosend]=$WXJAVA_PORT PID[nosend]=${PID[wxjava]} URLPATH[nosend]=/ceiling/messages SCRIPT[nosend]=benchmarks/post-message.lua
+  PORT[empty]=$WXJAVA_PORT PID[empty]=${PID[wxjava]} URLPATH[empty]=/ceiling/empty SCRIPT[empty]=benchmarks/get.lua
+  APPS+=(nosend empty)
+fi
 
 BODY='{"toUser":"zhangsan","content":"warm-up"}'
 for app in "${APPS[@]}"; do
   port=${PORT[$app]}
+  [ "$app" = empty ] && continue
   for _ in $(seq 1 180); do
     if curl -sf -X POST "http://127.0.0.1:$port/messages" -H 'Content-Type: application/json' -d "$BODY" >/dev/null; then
       break
@@ -67,14 +79,16 @@ for app in "${APPS[@]}"; do
 done
 
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, in clock ticks
-run() { # name app duration -> "req/s app-ms/req simulator-ms/req load"
-  local pid=${PID[$2]} a0 s0 a1 s1
+run() { # name app duration -> "req/s app-ms/req simulator-ms/req load wrk-ms/req"
+  local pid=${PID[$2]} a0 s0 a1 s1 w
   a0=$(cpu "$pid"); s0=$(cpu "$SIMULATOR_PID")
-  wrk -t2 -c$CONNECTIONS -d"$3" -s benchmarks/post-message.lua "http://127.0.0.1:${PORT[$2]}/messages" > "$LOGS/wrk-$1.txt"
+  # wrk's own CPU (user + system seconds), from bash's time
+  w=$( { TIMEFORMAT='%U %S'; time wrk -t2 -c$CONNECTIONS -d"$3" -s "${SCRIPT[$2]}" "http://127.0.0.1:${PORT[$2]}${URLPATH[$2]}" \
+    > "$LOGS/wrk-$1.txt"; } 2>&1 | awk '{print $1 + $2}')
   a1=$(cpu "$pid"); s1=$(cpu "$SIMULATOR_PID")
   if grep -q "Non-2xx\|Socket errors" "$LOGS/wrk-$1.txt"; then echo "$1: some answers were not 2xx:" >&2; cat "$LOGS/wrk-$1.txt" >&2; exit 1; fi
-  awk -v a=$((a1 - a0)) -v s=$((s1 - s0)) -v hz="$HZ" -v load="$(cut -d' ' -f1 /proc/loadavg)" \
-    '/requests in/ {n = $1} /Requests\/sec/ {r = $2} END {printf "%.0f %.3f %.3f %s\n", r, a * 1000 / hz / n, s * 1000 / hz / n, load}' \
+  awk -v a=$((a1 - a0)) -v s=$((s1 - s0)) -v hz="$HZ" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v w="$w" \
+    '/requests in/ {n = $1} /Requests\/sec/ {r = $2} END {printf "%.0f %.3f %.3f %s %.3f\n", r, a * 1000 / hz / n, s * 1000 / hz / n, load, w * 1000 / n}' \
     "$LOGS/wrk-$1.txt"
 }
 # the JIT needs well over a minute of load on a busy machine before the figures settle
@@ -86,10 +100,10 @@ for round in $(seq 1 "$ROUNDS"); do
   # rotate the order, so that a change in the machine's load touches every app alike
   order=("${APPS[@]:$(( (round - 1) % ${#APPS[@]} ))}" "${APPS[@]:0:$(( (round - 1) % ${#APPS[@]} ))}")
   for app in "${order[@]}"; do
-    read -r rps ams sms load < <(run "$app-$round" "$app" "$DURATION")
-    RESULTS[$app]+="$rps $ams $sms $load"$'\n'
-    printf 'round %d %-8s %6d req/s  %.3f ms CPU/request in the app, %.3f in the simulator  (load %s)\n' \
-      "$round" "$app" "$rps" "$ams" "$sms" "$load"
+    read -r rps ams sms load wms < <(run "$app-$round" "$app" "$DURATION")
+    RESULTS[$app]+="$rps $ams $sms $load $wms"$'\n'
+    printf 'round %d %-8s %6d req/s  %.3f ms CPU/request in the app, %.3f in the simulator, %.3f in wrk  (load %s)\n' \
+      "$round" "$app" "$rps" "$ams" "$sms" "$wms" "$load"
   done
 done
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -98,8 +112,15 @@ for app in "${APPS[@]}"; do
   rps=$(printf '%s' "${RESULTS[$app]}" | awk '{print $1}' | median)
   ams=$(printf '%s' "${RESULTS[$app]}" | awk '{print $2}' | median)
   sms=$(printf '%s' "${RESULTS[$app]}" | awk '{print $3}' | median)
+  wms=$(printf '%s' "${RESULTS[$app]}" | awk '{print $5}' | median)
   MEDIAN_RPS[$app]=$rps MEDIAN_CPU[$app]=$ams
-  printf '  %-8s %6s req/s  %s ms CPU/request in the app, %s in the simulator\n' "$app" "$rps" "$ams" "$sms"
+  printf '  %-8s %6s req/s  %s ms CPU/request in the app, %s in the simulator, %s in wrk\n' "$app" "$rps" "$ams" "$sms" "$wms"
+done
+for app in nosend empty; do
+  if [ -n "${MEDIAN_RPS[$app]:-}" ]; then
+    awk -v a="${MEDIAN_RPS[$app]}" -v b="${MEDIAN_RPS[wxjava]}" -v n="$app" \
+      'BEGIN {printf "ceiling %s / WxJava send: %.2fx the requests per second\n", n, a / b}'
+  fi
 done
 awk -v a="${MEDIAN_RPS[sample]}" -v b="${MEDIAN_RPS[wxjava]}" -v ca="${MEDIAN_CPU[sample]}" -v cb="${MEDIAN_CPU[wxjava]}" \
   'BEGIN {printf "sample / WxJava: %.2fx the sends per second, %.2fx the CPU per send\n", a / b, ca / cb}'

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,6 +66,24 @@ public class WxJavaSendApplication {
 	}
 
 	record SendTextRequest(String toUser, String content) {
+	}
+
+	/**
+	 * The ceiling of any app on this server stack (Tomcat, Spring MVC, Jackson): the same contract with the
+	 * send replaced by nothing. Benchmark-only; the sample's {@code POST /messages} has no such mode.
+	 */
+	@PostMapping("/ceiling/messages")
+	ResponseEntity<Map<String, Object>> noSend(@RequestBody SendTextRequest request) {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("msgid", "msgid-" + request.toUser().length());
+		answer.put("invaliduser", List.of());
+		return ResponseEntity.ok(answer);
+	}
+
+	/** An empty Spring MVC endpoint: what the server stack costs per request at all. Benchmark-only. */
+	@GetMapping("/ceiling/empty")
+	ResponseEntity<Void> empty() {
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/messages")

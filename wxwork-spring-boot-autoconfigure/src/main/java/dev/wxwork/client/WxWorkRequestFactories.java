@@ -123,6 +123,9 @@ public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpReq
 					if (proxy != null) {
 						proxy.applyTo(client);
 					}
+					else {
+						HttpComponentsTuning.skipProxyLookupWhenTheJvmHasNoProxy(client);
+					}
 				});
 		}
 		return jdkBuilder(baseUrl, proxy);

@@ -1,0 +1,2 @@
+-- a plain GET; used by send-throughput.sh for the empty-endpoint ceiling
+wrk.method = "GET"
