@@ -47,12 +47,22 @@ final class SampleAppProcess implements AutoCloseable {
 	 * these arguments and {@code --server.port} of a free port; its output goes to {@code target/<logName>}.
 	 */
 	static SampleAppProcess start(String logName, String... arguments) throws IOException {
+		return start(logName, List.of(), arguments);
+	}
+
+	/**
+	 * Like {@link #start(String, String...)}, with these JVM options (such as {@code -Dspring.aot.enabled=true})
+	 * before {@code -jar}.
+	 */
+	static SampleAppProcess start(String logName, List<String> jvmOptions, String... arguments) throws IOException {
 		String jar = System.getProperty("sample.jar");
 		assertThat(jar).as("the sample.jar system property (set by the failsafe plugin)").isNotBlank();
 		assertThat(new File(jar)).as("the packaged jar").isFile();
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", jar, "--server.port=" + port));
+				"-Xmx256m"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar, "--server.port=" + port));
 		command.addAll(List.of(arguments));
 		Path log = logFile(logName);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

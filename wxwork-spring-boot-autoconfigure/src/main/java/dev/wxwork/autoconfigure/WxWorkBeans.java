@@ -47,6 +47,15 @@ final class WxWorkBeans {
 				classLoader, proxy(http.getProxy()));
 	}
 
+	/**
+	 * The request factories of the clients that build no {@code WxWorkHttpClient} bean of their own (group
+	 * robots, bots): the API client's timeouts, SSL bundle ({@code wxwork.http.ssl-bundle}) and proxy
+	 * ({@code wxwork.http.proxy.*}), without the application's customizers.
+	 */
+	static WxWorkRequestFactories requestFactories(WxWorkProperties properties, SslBundles sslBundles) {
+		return requestFactories(properties, sslBundles, List.of(), WxWorkBeans.class.getClassLoader());
+	}
+
 	static WxWorkProxy proxy(WxWorkProperties.Proxy proxy) {
 		if (proxy.getHost() == null || proxy.getHost().isBlank()) {
 			if (proxy.getPort() != null || proxy.getUsername() != null || proxy.getPassword() != null) {

@@ -1,9 +1,9 @@
 package dev.wxwork.autoconfigure;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import dev.wxwork.bot.BotCallbackEndpoint;
@@ -25,11 +25,9 @@ final class WxWorkBotBeans {
 		return new BotEndpointRegistrar(mapping, (name) -> definition(properties, name), store, clock);
 	}
 
-	static WxWorkBotClient client(String name, WxWorkProperties properties) {
-		WxWorkProperties.Http http = properties.getHttp();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(http.getConnectTimeout()).build());
-		requestFactory.setReadTimeout(http.getReadTimeout());
+	static WxWorkBotClient client(String name, WxWorkProperties properties, SslBundles sslBundles) {
+		// response_url replies, uploads and downloads go out like API calls: same timeouts, SSL bundle and proxy
+		ClientHttpRequestFactory requestFactory = WxWorkBeans.requestFactories(properties, sslBundles).api();
 		WxWorkProperties.Bot bot = properties.getBots().get(name);
 		String callbackAesKey = (bot != null) ? bot.getCallback().getEncodingAesKey() : null;
 		return new WxWorkBotClient(name, RestClient.builder().requestFactory(requestFactory).build(), callbackAesKey);

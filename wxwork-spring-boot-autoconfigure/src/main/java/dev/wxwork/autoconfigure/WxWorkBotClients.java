@@ -1,5 +1,8 @@
 package dev.wxwork.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
+
 import dev.wxwork.bot.WxWorkBotClient;
 
 /**
@@ -13,13 +16,16 @@ final class WxWorkBotClients {
 
 	private final WxWorkProperties properties;
 
-	WxWorkBotClients(WxWorkProperties properties) {
+	private final ObjectProvider<SslBundles> sslBundles;
+
+	WxWorkBotClients(WxWorkProperties properties, ObjectProvider<SslBundles> sslBundles) {
 		this.properties = properties;
+		this.sslBundles = sslBundles;
 	}
 
 	/** The client of the bot of this name under {@code wxwork.bots}. */
 	WxWorkBotClient client(String name) {
-		return WxWorkBotBeans.client(name, this.properties);
+		return WxWorkBotBeans.client(name, this.properties, this.sslBundles.getIfAvailable());
 	}
 
 }

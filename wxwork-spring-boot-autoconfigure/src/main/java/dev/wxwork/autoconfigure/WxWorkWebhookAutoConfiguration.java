@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -33,9 +34,9 @@ public final class WxWorkWebhookAutoConfiguration {
 
 	@Bean(WEBHOOKS_BEAN_NAME)
 	@ConditionalOnMissingBean
-	WxWorkWebhooks wxWorkWebhooks(WxWorkProperties properties, ObjectProvider<WebhookRateLimiter> limiter,
-			ObjectProvider<ObservationRegistry> observations) {
-		return WxWorkWebhookBeans.webhooks(properties, limiter.getIfAvailable(),
+	WxWorkWebhooks wxWorkWebhooks(WxWorkProperties properties, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<WebhookRateLimiter> limiter, ObjectProvider<ObservationRegistry> observations) {
+		return WxWorkWebhookBeans.webhooks(properties, sslBundles.getIfAvailable(), limiter.getIfAvailable(),
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 

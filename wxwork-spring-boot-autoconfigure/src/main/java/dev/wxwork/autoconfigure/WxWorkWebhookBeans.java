@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 
-import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundles;
 
 import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClient;
@@ -21,15 +21,11 @@ final class WxWorkWebhookBeans {
 	private WxWorkWebhookBeans() {
 	}
 
-	static WxWorkWebhooks webhooks(WxWorkProperties properties, WebhookRateLimiter limiter,
+	static WxWorkWebhooks webhooks(WxWorkProperties properties, SslBundles sslBundles, WebhookRateLimiter limiter,
 			ObservationRegistry observations) {
 		WxWorkPropertiesValidator.validateWebhooks(properties);
 		// A post that failed may still have been posted: never retried automatically (retries: 0).
-		WxWorkProperties.Http settings = properties.getHttp();
-		WxWorkRequestFactories requestFactories = WxWorkRequestFactories.create(properties.getApiBaseUrl(),
-				HttpClientSettings.defaults().withTimeouts(settings.getConnectTimeout(), settings.getReadTimeout()),
-				settings.getMediaTimeout(), List.of(), WxWorkWebhookBeans.class.getClassLoader(),
-				WxWorkBeans.proxy(settings.getProxy()));
+		WxWorkRequestFactories requestFactories = WxWorkBeans.requestFactories(properties, sslBundles);
 		WxWorkHttpClient http = new WxWorkHttpClient(properties.getApiBaseUrl(), requestFactories,
 				new RetryPolicy(0, properties.getRetry().getInitialBackoff(), properties.getRetry().getMaxBackoff()),
 				WxWorkHttpClient.DEFAULT_DUPLICATE_CHECK_INTERVAL, observations);
