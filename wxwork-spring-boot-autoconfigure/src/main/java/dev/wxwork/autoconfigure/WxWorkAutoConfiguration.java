@@ -21,7 +21,6 @@ import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.agent.WxWorkAgentFactory;
 import dev.wxwork.agent.WxWorkAgents;
 import dev.wxwork.client.WxWorkHttpClient;
-import dev.wxwork.client.WxWorkHttpClientCustomizer;
 import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.token.AccessTokenStore;
 import dev.wxwork.token.CredentialKeys;

@@ -5,8 +5,6 @@ import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 
-import org.springframework.boot.http.client.HttpClientSettings;
-
 import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.client.WxWorkRequestFactories;
@@ -26,10 +24,9 @@ final class WxWorkWebhookBeans {
 		WxWorkPropertiesValidator.validateWebhooks(properties);
 		// A post that failed may still have been posted: never retried automatically (retries: 0).
 		WxWorkProperties.Http settings = properties.getHttp();
-		WxWorkRequestFactories requestFactories = WxWorkRequestFactories.create(properties.getApiBaseUrl(),
-				HttpClientSettings.defaults().withTimeouts(settings.getConnectTimeout(), settings.getReadTimeout()),
-				settings.getMediaTimeout(), List.of(), WxWorkWebhookBeans.class.getClassLoader(),
-				WxWorkBeans.proxy(settings.getProxy()));
+		WxWorkRequestFactories requestFactories = WxWorkHttpClients.create(properties.getApiBaseUrl(),
+				settings.getConnectTimeout(), settings.getReadTimeout(), null, settings.getMediaTimeout(), List.of(),
+				WxWorkWebhookBeans.class.getClassLoader(), WxWorkBeans.proxy(settings.getProxy()));
 		WxWorkHttpClient http = new WxWorkHttpClient(properties.getApiBaseUrl(), requestFactories,
 				new RetryPolicy(0, properties.getRetry().getInitialBackoff(), properties.getRetry().getMaxBackoff()),
 				WxWorkHttpClient.DEFAULT_DUPLICATE_CHECK_INTERVAL, observations);
