@@ -29,7 +29,8 @@ import dev.wxwork.token.CredentialKeys;
  * Wires the WeCom client: one agent bean per app under {@code wxwork.agents}, sharing one HTTP client
  * and one token store (Redis when the application has a Redis connection, else memory).
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+			"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @Conditional(OnWxWorkConfiguredCondition.class)
 @EnableConfigurationProperties(WxWorkProperties.class)
