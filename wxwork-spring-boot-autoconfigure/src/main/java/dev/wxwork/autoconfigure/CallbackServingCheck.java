@@ -9,7 +9,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -82,8 +81,15 @@ class CallbackServingCheck implements SmartInitializingSingleton {
 	}
 
 	private static boolean isReactive(ApplicationContext context) {
-		return ClassUtils.isPresent("org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext",
-				context.getClassLoader()) && context instanceof ReactiveWebApplicationContext;
+		// Boot 4 and Boot 3.5 name this interface differently, and this source is compiled for both
+		for (String name : new String[] { "org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext",
+				"org.springframework.boot.web.reactive.context.ReactiveWebApplicationContext" }) {
+			if (ClassUtils.isPresent(name, context.getClassLoader())
+					&& ClassUtils.resolveClassName(name, context.getClassLoader()).isInstance(context)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -21,7 +21,6 @@ import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.agent.WxWorkAgentFactory;
 import dev.wxwork.agent.WxWorkAgents;
 import dev.wxwork.client.WxWorkHttpClient;
-import dev.wxwork.client.WxWorkHttpClientCustomizer;
 import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.token.AccessTokenStore;
 import dev.wxwork.token.CredentialKeys;
@@ -30,7 +29,8 @@ import dev.wxwork.token.CredentialKeys;
  * Wires the WeCom client: one agent bean per app under {@code wxwork.agents}, sharing one HTTP client
  * and one token store (Redis when the application has a Redis connection, else memory).
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+			"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @Conditional(OnWxWorkConfiguredCondition.class)
 @EnableConfigurationProperties(WxWorkProperties.class)

@@ -5,11 +5,10 @@ import java.util.List;
 
 import io.micrometer.observation.ObservationRegistry;
 
-import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
 import dev.wxwork.client.RetryPolicy;
-import dev.wxwork.client.WxWorkHttpClientCustomizer;
 import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.client.WxWorkHttpClient;
 import dev.wxwork.client.WxWorkProxy;
@@ -35,16 +34,15 @@ final class WxWorkBeans {
 	static WxWorkRequestFactories requestFactories(WxWorkProperties properties, SslBundles sslBundles,
 			List<WxWorkHttpClientCustomizer> customizers, ClassLoader classLoader) {
 		WxWorkProperties.Http http = properties.getHttp();
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(http.getConnectTimeout(), http.getReadTimeout());
+		SslBundle sslBundle = null;
 		if (http.getSslBundle() != null) {
 			if (sslBundles == null) {
 				throw new WxWorkConfigurationException("wxwork.http.ssl-bundle is set but the application has no SSL bundles");
 			}
-			settings = settings.withSslBundle(sslBundles.getBundle(http.getSslBundle()));
+			sslBundle = sslBundles.getBundle(http.getSslBundle());
 		}
-		return WxWorkRequestFactories.create(properties.getApiBaseUrl(), settings, http.getMediaTimeout(), customizers,
-				classLoader, proxy(http.getProxy()));
+		return WxWorkHttpClients.create(properties.getApiBaseUrl(), http.getConnectTimeout(), http.getReadTimeout(),
+				sslBundle, http.getMediaTimeout(), customizers, classLoader, proxy(http.getProxy()));
 	}
 
 	/**

@@ -25,7 +25,8 @@ import dev.wxwork.bot.BotStreamStore;
  * same rule as tokens ({@code wxwork.token-store}), so that any instance answers WeCom's refresh polls.
  */
 @AutoConfiguration(after = WxWorkAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+			"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @EnableConfigurationProperties(WxWorkProperties.class)

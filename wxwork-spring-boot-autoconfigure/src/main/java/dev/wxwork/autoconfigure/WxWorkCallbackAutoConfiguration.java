@@ -28,7 +28,8 @@ import dev.wxwork.callback.CallbackHandlerMapping;
  * {@link CallbackDeduplicator} of {@link WxWorkAutoConfiguration} (Redis or memory, like the token store).
  */
 @AutoConfiguration(after = WxWorkAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+			"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(WxWorkAgents.class)

@@ -5,7 +5,6 @@ import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 
-import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
@@ -47,7 +46,7 @@ final class WxWorkCallbackBeans {
 		}
 		Executor executor = (applicationExecutor != null) ? applicationExecutor
 				: MemoryCallbackHandOff.boundedExecutor(callback.getAsyncThreads(), callback.getAsyncQueueCapacity(),
-						Threading.VIRTUAL.isActive(environment)
+						virtualThreads(environment)
 								? new VirtualThreadTaskExecutor("wxwork-callback-").getVirtualThreadFactory()
 								: MemoryCallbackHandOff.daemonThreads());
 		return new MemoryCallbackHandOff(runner(callback, errorHandler, observations), observations, executor,
@@ -62,7 +61,7 @@ final class WxWorkCallbackBeans {
 		if (executor == null) {
 			SimpleAsyncTaskExecutor consumers = new SimpleAsyncTaskExecutor("wxwork-callback-");
 			consumers.setDaemon(true);
-			consumers.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
+			consumers.setVirtualThreads(virtualThreads(environment));
 			executor = consumers;
 		}
 		return new RedisStreamCallbackHandOff(connectionFactory, runner(callback, errorHandler, observations),
@@ -100,6 +99,12 @@ final class WxWorkCallbackBeans {
 		}
 		return new CallbackEndpointRegistrar.CallbackSecret(agent.getCallback().getToken(),
 				agent.getCallback().getEncodingAesKey());
+	}
+
+	// what Boot's Threading.VIRTUAL.isActive checks (Boot 3.5 and 4 keep Threading in different packages)
+	static boolean virtualThreads(Environment environment) {
+		return Runtime.version().feature() >= 21
+				&& environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
 	}
 
 }

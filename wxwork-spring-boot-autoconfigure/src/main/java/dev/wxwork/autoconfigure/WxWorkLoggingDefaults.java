@@ -3,8 +3,8 @@ package dev.wxwork.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -16,8 +16,12 @@ import org.springframework.core.env.MapPropertySource;
  * or {@code logging.level.jdk=DEBUG} would print them), and its {@code jdk.httpclient.HttpClient} request
  * log. These defaults have the lowest precedence: a {@code logging.level.<logger>} that the application
  * sets for one of these loggers by name wins.
+ * <p>
+ * A listener for the prepared environment, ordered after Boot's environment post-processors (so the
+ * application's own configuration is in) and before its logging system starts: the same on Boot 3.5 and 4,
+ * whose {@code EnvironmentPostProcessor} interfaces differ.
  */
-public class WxWorkLoggingDefaults implements EnvironmentPostProcessor, Ordered {
+public class WxWorkLoggingDefaults implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	/** The name of the property source that holds these defaults. */
 	public static final String PROPERTY_SOURCE_NAME = "wxworkLoggingDefaults";
@@ -25,8 +29,16 @@ public class WxWorkLoggingDefaults implements EnvironmentPostProcessor, Ordered 
 	/** The loggers turned off. */
 	static final Map<String, Object> DEFAULTS = defaults();
 
+	// after EnvironmentPostProcessorApplicationListener (HIGHEST_PRECEDENCE + 10), before LoggingApplicationListener (+ 20)
+	private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 15;
+
 	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+		applyTo(event.getEnvironment());
+	}
+
+	/** Adds the defaults to {@code environment}, once, with the lowest precedence. */
+	public static void applyTo(ConfigurableEnvironment environment) {
 		if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, DEFAULTS));
 		}
@@ -34,7 +46,7 @@ public class WxWorkLoggingDefaults implements EnvironmentPostProcessor, Ordered 
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return ORDER;
 	}
 
 	private static Map<String, Object> defaults() {

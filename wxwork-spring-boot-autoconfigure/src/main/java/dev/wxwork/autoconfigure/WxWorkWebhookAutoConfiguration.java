@@ -21,7 +21,8 @@ import dev.wxwork.webhook.WxWorkWebhooks;
  * the {@link WxWorkWebhooks} registry. Needs no corp id or app: a robot's key is its only credential.
  */
 @AutoConfiguration(after = WxWorkAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+			"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @Conditional(OnWebhooksConfiguredCondition.class)
 @EnableConfigurationProperties(WxWorkProperties.class)

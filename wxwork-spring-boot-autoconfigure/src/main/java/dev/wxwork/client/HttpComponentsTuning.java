@@ -8,6 +8,8 @@ import java.net.URI;
 import java.util.List;
 
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 
 /**
  * Settings of the library's default Apache HttpClient 5 client that spare every exchange work that calls
@@ -20,6 +22,35 @@ public final class HttpComponentsTuning {
 	private static final List<String> PROXY_PROPERTIES = List.of("http.proxyHost", "https.proxyHost", "socksProxyHost");
 
 	private HttpComponentsTuning() {
+	}
+
+	/**
+	 * The pool of one client shared by all apps: {@link WxWorkRequestFactories#MAX_CONNECTIONS} connections
+	 * (HttpClient 5 keeps 5 per host by default), leased without the strict pool's global lock, which every
+	 * sending thread would queue for.
+	 * @param connections the builder of the connection manager
+	 * @return the same builder
+	 */
+	public static PoolingHttpClientConnectionManagerBuilder pool(PoolingHttpClientConnectionManagerBuilder connections) {
+		return connections.setMaxConnTotal(WxWorkRequestFactories.MAX_CONNECTIONS)
+			.setMaxConnPerRoute(WxWorkRequestFactories.MAX_CONNECTIONS)
+			.setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX);
+	}
+
+	/**
+	 * Leaves out the steps of every exchange that calls to WeCom do not need: WeCom sets no cookies, needs no
+	 * authentication and answers small JSON; and HttpClient's own retries and redirects, since this library
+	 * decides what is retried and follows no redirect.
+	 * @param client the builder of the client
+	 * @return the same builder
+	 */
+	public static HttpClientBuilder lean(HttpClientBuilder client) {
+		return client.disableCookieManagement()
+			.disableAuthCaching()
+			.disableContentCompression()
+			.disableAutomaticRetries()
+			.disableRedirectHandling()
+			.disableConnectionState();
 	}
 
 	/**

@@ -14,7 +14,8 @@ import dev.wxwork.token.SharedCredential;
 
 /**
  * Runs every {@code @HttpExchange} call through {@link WxWorkHttpClient#call}, with the
- * {@link Idempotency} that {@link IdempotencyProcessor} found for its method. A method without a
+ * {@link Idempotency} that {@link IdempotencyProcessor} found for its method (a method that declares
+ * none: idempotent when it is a GET). A method without a
  * result still reads the answer, because WeCom reports errors in the body of an HTTP 200.
  */
 final class WxWorkExchangeAdapter implements HttpExchangeAdapter {
@@ -75,9 +76,9 @@ final class WxWorkExchangeAdapter implements HttpExchangeAdapter {
 			throw new WxWorkException("Refused a WeCom call to " + uri.getScheme() + "://" + uri.getAuthority()
 					+ ": calls with the access token go only to the WeCom API (wxwork.api-base-url)", null, false);
 		}
-		Object declared = values.getAttributes().get(IdempotencyProcessor.ATTRIBUTE);
-		if (declared instanceof Idempotency idempotency) {
-			return idempotency;
+		Idempotency declared = IdempotencyProcessor.current();
+		if (declared != null) {
+			return declared;
 		}
 		return HttpMethod.GET.equals(values.getHttpMethod()) ? Idempotency.IDEMPOTENT : Idempotency.NOT_IDEMPOTENT;
 	}

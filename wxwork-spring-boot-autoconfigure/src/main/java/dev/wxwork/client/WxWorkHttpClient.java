@@ -75,14 +75,14 @@ public final class WxWorkHttpClient {
 	 * WeCom can deduplicate and the caller left without one; zero leaves the check off and such sends are
 	 * then never retried after -1
 	 */
+	@SuppressWarnings("deprecation") // RestClient.Builder#messageConverters(Consumer): the form Framework 6.2 and 7 share
 	public WxWorkHttpClient(String baseUrl, WxWorkRequestFactories requestFactories, RetryPolicy retryPolicy,
 			Duration duplicateCheckInterval, ObservationRegistry observations) {
 		this.baseUrl = baseUrl;
 		this.restClient = RestClient.builder()
 			.requestFactory(requestFactories.api())
 			.uriBuilderFactory(new AccessTokenUriBuilderFactory(baseUrl))
-			.configureMessageConverters((converters) -> converters.registerDefaults()
-				.withJsonConverter(new WxWorkJsonConverter(WxWorkJson.mapper())))
+			.messageConverters(new WxWorkJsonConverter(WxWorkJson.mapper())::replaceJsonConverters)
 			.build();
 		this.mediaRestClient = this.restClient.mutate().requestFactory(requestFactories.media()).build();
 		this.retryPolicy = retryPolicy;
@@ -242,19 +242,28 @@ public final class WxWorkHttpClient {
 
 		private final HttpServiceProxyFactory proxyFactory;
 
+		private final Duration duplicateCheckInterval;
+
 		private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
 
 		private ApiFactory(WxWorkHttpClient client, SharedCredential token) {
-			this.proxyFactory = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client.restClient))
-				.httpRequestValuesProcessor(new IdempotencyProcessor(client.duplicateCheckInterval))
-				.exchangeAdapterDecorator((adapter) -> new WxWorkExchangeAdapter(adapter, client, token))
+			// decorating the adapter and wrapping the proxy, not Framework 7's hooks for both, so that this runs
+			// on Framework 6.2 (Boot 3.5) too
+			this.proxyFactory = HttpServiceProxyFactory
+				.builderFor(new WxWorkExchangeAdapter(RestClientAdapter.create(client.restClient), client, token))
+				.customArgumentResolver(IdempotencyProcessor.BODY)
 				.build();
+			this.duplicateCheckInterval = client.duplicateCheckInterval;
 		}
 
 		/** The API group of that interface, made once. */
 		@SuppressWarnings("unchecked")
 		public <S> S api(Class<S> type) {
-			return (S) this.apis.computeIfAbsent(type, this.proxyFactory::createClient);
+			return (S) this.apis.computeIfAbsent(type, this::create);
+		}
+
+		private <S> S create(Class<S> type) {
+			return IdempotencyProcessor.wrap(type, this.proxyFactory.createClient(type), this.duplicateCheckInterval);
 		}
 
 	}

@@ -41,7 +41,7 @@ public record WxWorkProxy(String host, int port, String username, String passwor
 	}
 
 	/** Sets this proxy (and its credentials) on an Apache HttpClient 5 builder. */
-	void applyTo(HttpClientBuilder client) {
+	public void applyTo(HttpClientBuilder client) {
 		HttpComponents.apply(this, client);
 	}
 
@@ -50,7 +50,7 @@ public record WxWorkProxy(String host, int port, String username, String passwor
 	 * credentials for an https tunnel only when the JVM's {@code jdk.http.auth.tunneling.disabledSchemes}
 	 * allows it (it disables Basic by default); Apache HttpClient 5, the starter's default, has no such limit.
 	 */
-	void applyTo(HttpClient.Builder client) {
+	public void applyTo(HttpClient.Builder client) {
 		client.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(this.host, this.port)));
 		if (authenticated()) {
 			String user = this.username;

@@ -2,18 +2,11 @@ package dev.wxwork.client;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
-
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -21,20 +14,20 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * The request factories of the one HTTP client all apps share, built with Spring Boot's
- * {@link ClientHttpRequestFactoryBuilder}: one for JSON calls, whose bodies are buffered and sent with
- * a {@code Content-Length}, and one for media, whose bodies stream and whose timeout covers a whole
- * transfer.
+ * The request factories of the one HTTP client all apps share: one for JSON calls, whose bodies are
+ * buffered and sent with a {@code Content-Length}, and one for media, whose bodies stream and whose
+ * timeout covers a whole transfer.
  * <p>
- * The default builder ({@link #defaultBuilder}) is Apache HttpClient 5 when present (HTTP/1.1, blocking
- * I/O on the calling thread, pooled connections), else the JDK's {@code HttpClient} on HTTP/1.1 towards
- * a plain-HTTP base URL (no h2c upgrade headers). Redirects are never followed.
+ * This type needs Spring Framework only. The auto-configuration builds it with Spring Boot's request
+ * factory builders ({@code dev.wxwork.autoconfigure.WxWorkHttpClients}: customizers, SSL bundles, proxy);
+ * {@link #create(String, Duration, Duration, Duration)} builds the same clients without Boot, for code and
+ * tests that make a {@link WxWorkHttpClient} by hand. Redirects are never followed.
  * @param api the factory for JSON calls
  * @param media the factory for media uploads and downloads
  */
 public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpRequestFactory media) {
 
-	/** How many connections to WeCom the default HttpClient 5 pool keeps at most; a customizer can change it. */
+	/** How many connections to WeCom the default HttpClient 5 pool keeps at most. */
 	public static final int MAX_CONNECTIONS = 64;
 
 	private static final String HTTP_COMPONENTS = "org.apache.hc.client5.http.impl.classic.HttpClients";
@@ -42,122 +35,47 @@ public record WxWorkRequestFactories(ClientHttpRequestFactory api, ClientHttpReq
 	private static final Executor BODY_WRITERS = bodyWriters();
 
 	/**
-	 * Builds both factories.
-	 * @param baseUrl the WeCom API base URL, which decides the HTTP version
-	 * @param settings connect and read timeouts and the SSL bundle of JSON calls (redirects are never followed)
-	 * @param mediaTimeout the read timeout of media transfers
-	 * @param customizers applied in order to the default builder
+	 * Both factories with these timeouts: Apache HttpClient 5 when it is on the classpath (pooled, HTTP/1.1),
+	 * else the JDK's {@code HttpClient} (see {@link #jdk(String, Duration, Duration, Duration)}).
 	 */
-	public static WxWorkRequestFactories create(String baseUrl, HttpClientSettings settings, Duration mediaTimeout,
-			List<? extends WxWorkHttpClientCustomizer> customizers) {
-		return create(baseUrl, settings, mediaTimeout, customizers, WxWorkRequestFactories.class.getClassLoader());
-	}
-
-	/**
-	 * Builds both factories, choosing the default builder by what {@code classLoader} sees.
-	 * @see #create(String, HttpClientSettings, Duration, List)
-	 */
-	public static WxWorkRequestFactories create(String baseUrl, HttpClientSettings settings, Duration mediaTimeout,
-			List<? extends WxWorkHttpClientCustomizer> customizers, ClassLoader classLoader) {
-		return create(baseUrl, settings, mediaTimeout, customizers, classLoader, null);
-	}
-
-	/**
-	 * Builds both factories, through {@code proxy} when it is not null (a customizer that replaces the
-	 * default builder sets its own proxy).
-	 * @see #create(String, HttpClientSettings, Duration, List)
-	 */
-	public static WxWorkRequestFactories create(String baseUrl, HttpClientSettings settings, Duration mediaTimeout,
-			List<? extends WxWorkHttpClientCustomizer> customizers, ClassLoader classLoader, WxWorkProxy proxy) {
-		ClientHttpRequestFactoryBuilder<?> builder = defaultBuilder(baseUrl, classLoader, proxy);
-		for (WxWorkHttpClientCustomizer customizer : customizers) {
-			builder = customizer.customize(builder);
-		}
-		HttpClientSettings api = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
-		return new WxWorkRequestFactories(new BufferingClientHttpRequestFactory(builder.build(api)),
-				builder.build(api.withReadTimeout(mediaTimeout)));
-	}
-
-	/** Both factories with these timeouts and no customizer. */
 	public static WxWorkRequestFactories create(String baseUrl, Duration connectTimeout, Duration readTimeout,
 			Duration mediaTimeout) {
-		return create(baseUrl, HttpClientSettings.defaults().withTimeouts(connectTimeout, readTimeout), mediaTimeout,
-				List.of());
+		if (ClassUtils.isPresent(HTTP_COMPONENTS, WxWorkRequestFactories.class.getClassLoader())) {
+			return HttpComponentsRequestFactories.create(connectTimeout, readTimeout, mediaTimeout);
+		}
+		return jdk(baseUrl, connectTimeout, readTimeout, mediaTimeout);
 	}
 
 	/**
-	 * The library's choice: Apache HttpClient 5 when it is on the classpath (the starter brings it), else
-	 * the JDK's client on HTTP/1.1 towards a plain-HTTP base URL, writing bodies on a shared pool of reused
-	 * threads. HttpClient 5 sends on the calling thread; the JDK's {@code sendAsync}, which Spring's JDK
-	 * request factory uses, completes each call on a new thread when the JVM sees two CPUs or fewer
-	 * (the common pool then has no parallelism), and it measured slower here (docs/benchmarks.md).
+	 * Both factories on the JDK's {@code HttpClient} with these timeouts: HTTP/1.1 towards a plain-HTTP
+	 * base URL (no h2c upgrade headers), no redirects, bodies written on a shared pool of reused threads.
 	 */
-	public static ClientHttpRequestFactoryBuilder<?> defaultBuilder(String baseUrl) {
-		return defaultBuilder(baseUrl, WxWorkRequestFactories.class.getClassLoader());
-	}
-
-	/** The library's choice by what {@code classLoader} sees; see {@link #defaultBuilder(String)}. */
-	public static ClientHttpRequestFactoryBuilder<?> defaultBuilder(String baseUrl, ClassLoader classLoader) {
-		return defaultBuilder(baseUrl, classLoader, null);
-	}
-
-	/** The library's choice, through {@code proxy} when it is not null; see {@link #defaultBuilder(String)}. */
-	public static ClientHttpRequestFactoryBuilder<?> defaultBuilder(String baseUrl, ClassLoader classLoader,
-			WxWorkProxy proxy) {
-		if (ClassUtils.isPresent(HTTP_COMPONENTS, classLoader)) {
-			// HttpClient 5 keeps at most 5 connections per host by default: too few for one client shared by all
-			// apps. WeCom sets no cookies, needs no authentication and answers small JSON: leave out those steps
-			// of every exchange, and its own retries, since this library decides what is retried.
-			return ClientHttpRequestFactoryBuilder.httpComponents()
-				.withConnectionManagerCustomizer((connections) -> connections.setMaxConnTotal(MAX_CONNECTIONS)
-					.setMaxConnPerRoute(MAX_CONNECTIONS)
-					// the strict pool leases under one global lock, which every sending thread queues for
-					.setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX))
-				.withHttpClientCustomizer((client) -> client.disableCookieManagement()
-					.disableAuthCaching()
-					.disableContentCompression()
-					.disableAutomaticRetries()
-					.disableRedirectHandling()
-					.disableConnectionState())
-				.withHttpClientCustomizer((client) -> {
-					if (proxy != null) {
-						proxy.applyTo(client);
-					}
-					else {
-						HttpComponentsTuning.skipProxyLookupWhenTheJvmHasNoProxy(client);
-					}
-				});
+	public static WxWorkRequestFactories jdk(String baseUrl, Duration connectTimeout, Duration readTimeout,
+			Duration mediaTimeout) {
+		HttpClient.Builder client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
+		if (connectTimeout != null) {
+			client.connectTimeout(connectTimeout);
 		}
-		return jdkBuilder(baseUrl, proxy);
+		if (baseUrl.regionMatches(true, 0, "http://", 0, 7)) {
+			client.version(HttpClient.Version.HTTP_1_1);
+		}
+		HttpClient httpClient = client.build();
+		return new WxWorkRequestFactories(new BufferingClientHttpRequestFactory(jdk(httpClient, readTimeout)),
+				jdk(httpClient, mediaTimeout));
 	}
 
-	/** The JDK's client on HTTP/1.1 towards a plain-HTTP base URL, writing bodies on a shared pool of reused threads. */
-	public static ClientHttpRequestFactoryBuilder<JdkClientHttpRequestFactory> jdkBuilder(String baseUrl) {
-		return jdkBuilder(baseUrl, null);
-	}
-
-	/** The JDK's client as {@link #jdkBuilder(String)}, through {@code proxy} when it is not null. */
-	public static ClientHttpRequestFactoryBuilder<JdkClientHttpRequestFactory> jdkBuilder(String baseUrl,
-			WxWorkProxy proxy) {
-		boolean plainHttp = baseUrl.regionMatches(true, 0, "http://", 0, 7);
-		JdkHttpClientBuilder clients = new JdkHttpClientBuilder().withCustomizer((client) -> {
-			if (plainHttp) {
-				client.version(HttpClient.Version.HTTP_1_1);
-			}
-			if (proxy != null) {
-				proxy.applyTo(client);
-			}
-		});
-		// Boot's ClientHttpRequestFactoryBuilder.jdk() gives the executor to the HttpClient, not to Spring's
-		// request factory, which would then start a thread per request: hand it to the factory here.
-		return (settings) -> {
-			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-					clients.build(settings.withReadTimeout(null)), BODY_WRITERS);
-			if (settings.readTimeout() != null) {
-				factory.setReadTimeout(settings.readTimeout());
-			}
-			return factory;
-		};
+	/**
+	 * Spring's request factory on {@code client}, writing request bodies on a shared pool of reused threads
+	 * (Spring's default starts a thread per request; Boot's JDK builder gives its executor to the
+	 * {@code HttpClient}, not to the factory).
+	 * @param readTimeout the factory's read timeout, or null for none
+	 */
+	public static JdkClientHttpRequestFactory jdk(HttpClient client, Duration readTimeout) {
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client, BODY_WRITERS);
+		if (readTimeout != null) {
+			factory.setReadTimeout(readTimeout);
+		}
+		return factory;
 	}
 
 	// Spring's JDK request factory hands each request body to an executor; its default starts a new

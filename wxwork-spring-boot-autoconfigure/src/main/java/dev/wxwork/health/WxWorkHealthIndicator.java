@@ -1,20 +1,10 @@
 package dev.wxwork.health;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.agent.WxWorkAgents;
-import dev.wxwork.client.WxWorkApiException;
 import dev.wxwork.redis.RedisCommandGuard;
-import dev.wxwork.redis.RedisHealth;
-import dev.wxwork.token.CredentialStatus;
-import dev.wxwork.token.SharedCredential;
 
 /**
  * Reports, per app, what its access token's last refresh came to, from cached state only: a check
@@ -28,6 +18,9 @@ import dev.wxwork.token.SharedCredential;
  * and {@code appsDown}), and the indicator itself stays {@code UP}, so that a rotated secret or a WeCom
  * outage does not make the aggregate health {@code DOWN} (503) and take every instance out of service.
  * With {@code affectsStatus} the indicator is {@code DOWN} when any app is.
+ * <p>
+ * Spring Boot's form of {@link WxWorkHealthReport}, which holds what is reported and why (the Boot 3.5 line
+ * has its own twin of this class: Boot's health types moved between 3.5 and 4).
  */
 public class WxWorkHealthIndicator extends AbstractHealthIndicator {
 
@@ -59,70 +52,8 @@ public class WxWorkHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		Map<String, Object> apps = new LinkedHashMap<>();
-		List<String> down = new ArrayList<>();
-		boolean anyUnknown = false;
-		for (WxWorkAgent agent : this.agents.all()) {
-			SharedCredential credential = agent.accessTokenCredential();
-			CredentialStatus status = credential.status();
-			Map<String, Object> app = new LinkedHashMap<>();
-			if (status.usable()) {
-				app.put("status", "UP");
-				app.put("tokenValidUntil", status.expiresAt().toString());
-				if (status.lastRefreshFailed()) {
-					describeFailure(app, "lastRefreshFailure", status.lastFailure());
-				}
-			}
-			else if (status.lastRefreshFailed()) {
-				down.add(agent.name());
-				app.put("status", "DOWN");
-				describeFailure(app, "error", status.lastFailure());
-			}
-			else {
-				anyUnknown = true;
-				credential.refreshInBackground();
-				app.put("status", "UNKNOWN");
-				app.put("detail", "no token yet; fetching it in the background");
-			}
-			apps.put(agent.name(), app);
-		}
-		if (!down.isEmpty() && this.affectsStatus) {
-			builder.down();
-		}
-		else if (!down.isEmpty()) {
-			// an external dependency's outage is a detail: the application itself still serves
-			builder.up();
-		}
-		else if (anyUnknown) {
-			builder.unknown();
-		}
-		else {
-			builder.up();
-		}
-		builder.withDetail("apps", apps);
-		if (!down.isEmpty()) {
-			builder.withDetail("appsDown", down);
-		}
-		if (this.redis != null) {
-			RedisHealth redis = this.redis.health();
-			Map<String, Object> store = new LinkedHashMap<>();
-			store.put("available", redis.available());
-			if (redis.bypassedUntil() != null) {
-				store.put("bypassedUntil", redis.bypassedUntil().toString());
-			}
-			if (redis.lastFailure() != null) {
-				store.put("lastFailure", redis.lastFailure());
-				store.put("lastFailureAt", redis.lastFailureAt().toString());
-			}
-			builder.withDetail("redis", store);
-		}
-	}
-
-	private static void describeFailure(Map<String, Object> app, String name, RuntimeException failure) {
-		if (failure instanceof WxWorkApiException api) {
-			app.put("errcode", api.getErrcode());
-		}
-		app.put(name, String.valueOf(failure.getMessage()));
+		WxWorkHealthReport report = WxWorkHealthReport.of(this.agents, this.redis, this.affectsStatus);
+		builder.status(report.status()).withDetails(report.details());
 	}
 
 }

@@ -10,7 +10,6 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
@@ -97,8 +96,7 @@ class HttpComponentsProxyLookupTest {
 	}
 
 	private WxWorkRequestFactories factories(WxWorkProxy proxy) {
-		return WxWorkRequestFactories.create(this.wecom.baseUrl(),
-				HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)),
+		return WxWorkHttpClients.create(this.wecom.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(10), null,
 				Duration.ofSeconds(10), List.of(), getClass().getClassLoader(), proxy);
 	}
 

@@ -20,7 +20,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.message.AppMessage;
 import dev.wxwork.client.WxWorkHttpClient;
-import dev.wxwork.client.WxWorkHttpClientCustomizer;
 import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.testing.StandInAgent;
 import dev.wxwork.test.WeComStandIn;

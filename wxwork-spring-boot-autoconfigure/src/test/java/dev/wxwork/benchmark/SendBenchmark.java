@@ -24,14 +24,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 
+import dev.wxwork.autoconfigure.WxWorkHttpClientCustomizer;
+import dev.wxwork.autoconfigure.WxWorkHttpClients;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.message.AppMessage;
 import dev.wxwork.api.message.SendResult;
 import dev.wxwork.client.RetryPolicy;
 import dev.wxwork.client.WxWorkHttpClient;
-import dev.wxwork.client.WxWorkHttpClientCustomizer;
 import dev.wxwork.client.WxWorkJson;
 import dev.wxwork.client.WxWorkRequestFactories;
 import dev.wxwork.testing.StandInAgent;
@@ -85,8 +85,8 @@ public class SendBenchmark {
 			default -> throw new IllegalArgumentException(this.factory);
 		};
 		WxWorkHttpClient http = new WxWorkHttpClient(base,
-				WxWorkRequestFactories.create(base,
-						HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)),
+				WxWorkHttpClients.create(base,
+						Duration.ofSeconds(5), Duration.ofSeconds(30),
 						Duration.ofMinutes(10), List.of(customizer)),
 				RetryPolicy.defaults(), WxWorkHttpClient.DEFAULT_DUPLICATE_CHECK_INTERVAL, ObservationRegistry.NOOP);
 		this.agent = new WxWorkAgent("bench", StandInAgent.AGENT_ID, StandInAgent.CORP_ID, StandInAgent.SECRET, http,

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 
+import dev.wxwork.autoconfigure.WxWorkHttpClients;
 import dev.wxwork.agent.WxWorkAgent;
 import dev.wxwork.api.message.AppMessage;
 import dev.wxwork.token.CredentialKeys;
@@ -66,7 +66,7 @@ class HttpWireTest {
 		Thread acceptor = new Thread(this::accept, "raw-http-acceptor");
 		acceptor.setDaemon(true);
 		acceptor.start();
-		this.agent = agent(WxWorkRequestFactories.defaultBuilder(baseUrl()));
+		this.agent = agent(WxWorkHttpClients.defaultBuilder(baseUrl()));
 	}
 
 	private String baseUrl() {
@@ -74,8 +74,8 @@ class HttpWireTest {
 	}
 
 	private WxWorkAgent agent(ClientHttpRequestFactoryBuilder<?> builder) {
-		WxWorkRequestFactories factories = WxWorkRequestFactories.create(baseUrl(),
-				HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)),
+		WxWorkRequestFactories factories = WxWorkHttpClients.create(baseUrl(),
+				Duration.ofSeconds(5), Duration.ofSeconds(30),
 				Duration.ofMinutes(1), List.of((defaults) -> builder));
 		WxWorkHttpClient http = new WxWorkHttpClient(baseUrl(), factories, RetryPolicy.defaults(),
 				WxWorkHttpClient.DEFAULT_DUPLICATE_CHECK_INTERVAL, ObservationRegistry.NOOP);
@@ -98,7 +98,7 @@ class HttpWireTest {
 
 	@Test
 	void theJdkClientSendsTheSameWire() {
-		assertWire(agent(WxWorkRequestFactories.jdkBuilder(baseUrl())));
+		assertWire(agent(WxWorkHttpClients.jdkBuilder(baseUrl())));
 	}
 
 	private void assertWire(WxWorkAgent agent) {

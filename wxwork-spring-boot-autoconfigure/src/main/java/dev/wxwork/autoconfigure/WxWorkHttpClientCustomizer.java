@@ -1,4 +1,4 @@
-package dev.wxwork.client;
+package dev.wxwork.autoconfigure;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 
@@ -13,7 +13,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 public interface WxWorkHttpClientCustomizer {
 
 	/**
-	 * @param builder the builder the library chose (see {@link WxWorkRequestFactories#defaultBuilder})
+	 * @param builder the builder the library chose (see {@link WxWorkHttpClients#defaultBuilder})
 	 * @return the builder to use: the same one customized, or another one
 	 */
 	ClientHttpRequestFactoryBuilder<?> customize(ClientHttpRequestFactoryBuilder<?> builder);
