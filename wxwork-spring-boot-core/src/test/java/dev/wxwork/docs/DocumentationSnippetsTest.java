@@ -53,8 +53,8 @@ class DocumentationSnippetsTest {
 			}
 		}
 		assertThat(checked).contains(
-				"README.md <- wxwork-spring-boot-autoconfigure/src/test/java/dev/wxwork/callback/SalesCallbacks.java",
-				"docs/callbacks.md <- wxwork-spring-boot-autoconfigure/src/test/java/dev/wxwork/callback/DemoCallbacks.java",
+				"README.md <- wxwork-spring-boot-core/src/test/java/dev/wxwork/callback/SalesCallbacks.java",
+				"docs/callbacks.md <- wxwork-spring-boot-core/src/test/java/dev/wxwork/callback/DemoCallbacks.java",
 				"README.md <- wxwork-spring-boot-autoconfigure/src/test/java/dev/wxwork/docs/WelcomeMessagesTest.java");
 	}
 
