@@ -46,7 +46,8 @@ public class WxWorkBootVersionCheck implements ApplicationContextInitializer<Con
 		}
 		return "wxwork-spring-boot-starter requires Spring Boot 4.x (built and tested on 4.0 and 4.1); this "
 				+ "application runs Spring Boot " + bootVersion
-				+ ((major < REQUIRED_MAJOR) ? " (use a wxwork starter built for that line)" : "");
+				+ ((major == 3) ? "; use dev.wxwork:wxwork-spring-boot3-starter (Spring Boot 3.5.x) instead"
+						: (major < REQUIRED_MAJOR) ? " (use a wxwork starter built for that line)" : "");
 	}
 
 	private static int major(String version) {

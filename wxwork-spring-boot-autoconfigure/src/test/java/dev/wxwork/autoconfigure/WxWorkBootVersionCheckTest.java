@@ -30,7 +30,9 @@ class WxWorkBootVersionCheckTest {
 	@Test
 	void boot3GetsOneLineNamingTheVersionItNeeds() {
 		String problem = WxWorkBootVersionCheck.problem("3.5.7", false);
-		assertThat(problem).contains("requires Spring Boot 4", "runs Spring Boot 3.5.7").doesNotContain("\n");
+		assertThat(problem).contains("requires Spring Boot 4", "runs Spring Boot 3.5.7")
+			.endsWith("use dev.wxwork:wxwork-spring-boot3-starter (Spring Boot 3.5.x) instead")
+			.doesNotContain("\n");
 	}
 
 	@Test
