@@ -93,7 +93,7 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 
 	private final Set<Conn> open = ConcurrentHashMap.newKeySet();
 
-	private final List<Frame> frames = new CopyOnWriteArrayList<>();
+	private final WeComStandIn.History<Frame> frames = new WeComStandIn.History<>();
 
 	private final List<Instant> subscribeAttempts = new CopyOnWriteArrayList<>();
 
@@ -200,14 +200,23 @@ public final class WeComBotServerStandIn implements AutoCloseable {
 		this.ignorePings = ignore;
 	}
 
-	/** Every frame recorded so far, in order. */
+	/** Every frame recorded so far (the newest {@link #historyLimit} ones), in order. */
 	public List<Frame> frames() {
-		return List.copyOf(this.frames);
+		return this.frames.snapshot();
 	}
 
 	/** The recorded frames that match. */
 	public List<Frame> frames(Predicate<Frame> filter) {
-		return this.frames.stream().filter(filter).toList();
+		return this.frames.snapshot().stream().filter(filter).toList();
+	}
+
+	/**
+	 * Keeps only the newest {@code limit} frames (pings included), for a stand-in that runs for long, such as
+	 * a sample app's simulator; unlimited by default.
+	 */
+	public WeComBotServerStandIn historyLimit(int limit) {
+		this.frames.limit(limit);
+		return this;
 	}
 
 	/** When each subscribe frame arrived. */

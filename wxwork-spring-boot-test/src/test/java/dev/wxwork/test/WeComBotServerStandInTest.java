@@ -107,6 +107,19 @@ class WeComBotServerStandInTest {
 	}
 
 	@Test
+	void aHistoryLimitKeepsOnlyTheNewestFrames() throws Exception {
+		this.wecom.historyLimit(3);
+		Client client = subscribed();
+		for (int i = 1; i <= 5; i++) {
+			assertThat(client.request("ping_" + i, "ping", "{}").path("errcode").asInt()).isZero();
+		}
+		// subscribe, its ack, then five pings and five acks: 12 frames, of which the newest 3 stay
+		List<WeComBotServerStandIn.Frame> frames = this.wecom.frames();
+		assertThat(frames).extracting(WeComBotServerStandIn.Frame::requestId).containsExactly("ping_4", "ping_5", "ping_5");
+		assertThat(frames).extracting(WeComBotServerStandIn.Frame::inbound).containsExactly(false, true, false);
+	}
+
+	@Test
 	void checksMediaUploadsStrictly() throws Exception {
 		Client client = new Client(this.wecom.url());
 		client.send("{\"cmd\":\"aibot_subscribe\",\"headers\":{\"req_id\":\"sub_1\"},\"body\":{\"bot_id\":\"aib-1\",\"secret\":\"secret-1\"}}");

@@ -27,7 +27,8 @@ public final class BotServerSimulator implements AutoCloseable {
 
 	private static final Duration ANSWER_DEADLINE = Duration.ofSeconds(30);
 
-	private final WeComBotServerStandIn server = WeComBotServerStandIn.unstarted();
+	// a demo runs for long: keep the newest frames only (an answer needs a few dozen)
+	private final WeComBotServerStandIn server = WeComBotServerStandIn.unstarted().historyLimit(10_000);
 
 	private final WxWorkProperties wxwork;
 
