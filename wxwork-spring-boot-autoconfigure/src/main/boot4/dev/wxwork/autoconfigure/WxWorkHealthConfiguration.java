@@ -14,7 +14,10 @@ import dev.wxwork.agent.WxWorkAgents;
 import dev.wxwork.health.WxWorkHealthIndicator;
 import dev.wxwork.redis.RedisCommandGuard;
 
-/** The {@code wxwork} health indicator, when the application has Spring Boot's health support. */
+/**
+ * The {@code wxwork} health indicator, when the application has Spring Boot's health support. The Boot 3.5
+ * line compiles this very file with Boot 3.5's package names (its build rewrites the imports).
+ */
 @AutoConfiguration(after = WxWorkAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(WxWorkAgents.class)

@@ -19,8 +19,8 @@ import dev.wxwork.redis.RedisCommandGuard;
  * outage does not make the aggregate health {@code DOWN} (503) and take every instance out of service.
  * With {@code affectsStatus} the indicator is {@code DOWN} when any app is.
  * <p>
- * Spring Boot's form of {@link WxWorkHealthReport}, which holds what is reported and why (the Boot 3.5 line
- * has its own twin of this class: Boot's health types moved between 3.5 and 4).
+ * Spring Boot's form of {@link WxWorkHealthReport}, which holds what is reported and why. The Boot 3.5 line
+ * compiles this very file with Boot 3.5's package names of the health types (its build rewrites the imports).
  */
 public class WxWorkHealthIndicator extends AbstractHealthIndicator {
 

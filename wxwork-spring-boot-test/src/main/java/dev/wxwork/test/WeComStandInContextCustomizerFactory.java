@@ -38,52 +38,11 @@ class WeComStandInContextCustomizerFactory implements ContextCustomizerFactory {
 	}
 
 	/** The {@code wxwork.agents.NAME} entries the stand-in needs: secret and agent id. */
-	public static class AgentCredentials {
-
-		private Long agentId;
-
-		private String secret;
-
-		public Long getAgentId() {
-			return this.agentId;
-		}
-
-		public void setAgentId(Long agentId) {
-			this.agentId = agentId;
-		}
-
-		public String getSecret() {
-			return this.secret;
-		}
-
-		public void setSecret(String secret) {
-			this.secret = secret;
-		}
-
+	public record AgentCredentials(Long agentId, String secret) {
 	}
 
 	/** The {@code wxwork.webhooks.NAME} entries the robots' stand-in needs: key and url. */
-	public static class WebhookCredentials {
-
-		private String key;
-
-		private String url;
-
-		public String getKey() {
-			return this.key;
-		}
-
-		public void setKey(String key) {
-			this.key = key;
-		}
-
-		public String getUrl() {
-			return this.url;
-		}
-
-		public void setUrl(String url) {
-			this.url = url;
-		}
+	public record WebhookCredentials(String key, String url) {
 
 		/** The key, or the {@code key=} of the url, or null. */
 		String effectiveKey() {
@@ -118,11 +77,11 @@ class WeComStandInContextCustomizerFactory implements ContextCustomizerFactory {
 				.orElse(Map.of())
 				.values()
 				.forEach((agent) -> {
-					if (agent.getSecret() != null && agent.getAgentId() != null) {
-						standIn.app(agent.getSecret(), agent.getAgentId());
+					if (agent.secret() != null && agent.agentId() != null) {
+						standIn.app(agent.secret(), agent.agentId());
 					}
-					else if (agent.getSecret() != null) {
-						standIn.secret(agent.getSecret());
+					else if (agent.secret() != null) {
+						standIn.secret(agent.secret());
 					}
 				});
 			Map<String, Object> properties = new LinkedHashMap<>();
