@@ -34,13 +34,7 @@ final class WxWorkBeans {
 	static WxWorkRequestFactories requestFactories(WxWorkProperties properties, SslBundles sslBundles,
 			List<WxWorkHttpClientCustomizer> customizers, ClassLoader classLoader) {
 		WxWorkProperties.Http http = properties.getHttp();
-		SslBundle sslBundle = null;
-		if (http.getSslBundle() != null) {
-			if (sslBundles == null) {
-				throw new WxWorkConfigurationException("wxwork.http.ssl-bundle is set but the application has no SSL bundles");
-			}
-			sslBundle = sslBundles.getBundle(http.getSslBundle());
-		}
+		SslBundle sslBundle = sslBundle(properties, sslBundles);
 		return WxWorkHttpClients.create(properties.getApiBaseUrl(), http.getConnectTimeout(), http.getReadTimeout(),
 				sslBundle, http.getMediaTimeout(), customizers, classLoader, proxy(http.getProxy()));
 	}
@@ -52,6 +46,18 @@ final class WxWorkBeans {
 	 */
 	static WxWorkRequestFactories requestFactories(WxWorkProperties properties, SslBundles sslBundles) {
 		return requestFactories(properties, sslBundles, List.of(), WxWorkBeans.class.getClassLoader());
+	}
+
+	/** The SSL bundle named by {@code wxwork.http.ssl-bundle}, or null when it is not set. */
+	static SslBundle sslBundle(WxWorkProperties properties, SslBundles sslBundles) {
+		String name = properties.getHttp().getSslBundle();
+		if (name == null) {
+			return null;
+		}
+		if (sslBundles == null) {
+			throw new WxWorkConfigurationException("wxwork.http.ssl-bundle is set but the application has no SSL bundles");
+		}
+		return sslBundles.getBundle(name);
 	}
 
 	static WxWorkProxy proxy(WxWorkProperties.Proxy proxy) {

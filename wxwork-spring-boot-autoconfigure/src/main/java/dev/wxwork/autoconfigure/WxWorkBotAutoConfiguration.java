@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -43,10 +44,11 @@ public final class WxWorkBotAutoConfiguration {
 	@ConditionalOnMissingBean
 	BotEndpointRegistrar wxWorkBotEndpointRegistrar(BotHandlerMapping mapping, WxWorkProperties properties,
 			BotStreamStore store, ObjectProvider<ObservationRegistry> observations,
-			ObjectProvider<BotConnectionLeases> leases) {
+			ObjectProvider<BotConnectionLeases> leases, ObjectProvider<SslBundles> sslBundles) {
 		BotEndpointRegistrar registrar = WxWorkBotBeans.registrar(mapping, properties, store, Clock.systemUTC());
 		registrar.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		registrar.setConnectionLeases(leases.getIfAvailable());
+		WxWorkBotBeans.connectionTransport(registrar, properties, sslBundles.getIfAvailable());
 		return registrar;
 	}
 

@@ -490,7 +490,10 @@ public class WxWorkProperties {
 		/** The proxy's port, required with the host. */
 		private Integer port;
 
-		/** The user name for the proxy's Basic authentication, if it asks for one. */
+		/**
+		 * The user name for the proxy's Basic authentication, if it asks for one (a bot's long connection then
+		 * needs the JVM option -Djdk.http.auth.tunneling.disabledSchemes=).
+		 */
 		private String username;
 
 		/** The password for the proxy's Basic authentication. */

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,6 +27,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
+import dev.wxwork.client.WxWorkProxy;
 import dev.wxwork.crypto.CallbackCrypto;
 
 /**
@@ -68,6 +71,10 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 	private BotConnectionLeases leases;
 
+	private WxWorkProxy proxy;
+
+	private SSLContext sslContext;
+
 	private volatile boolean running;
 
 	/**
@@ -92,6 +99,15 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 	 */
 	public void setConnectionLeases(BotConnectionLeases leases) {
 		this.leases = leases;
+	}
+
+	/**
+	 * The HTTP proxy the long connections tunnel through and the TLS settings of wss addresses; without
+	 * them (null) a connection goes as the JVM's defaults say.
+	 */
+	public void setConnectionTransport(WxWorkProxy proxy, SSLContext sslContext) {
+		this.proxy = proxy;
+		this.sslContext = sslContext;
 	}
 
 	@Override
@@ -138,7 +154,7 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 			.orElse(null);
 		if (bot.botId() != null) {
 			BotLongConnection connection = new BotLongConnection(name, bot.botId(), bot.secret(), URI.create(bot.wsUrl()),
-					dispatcher, executor, bot.settings(), bot.connectionOptions());
+					dispatcher, executor, bot.settings(), bot.connectionOptions(), this.proxy, this.sslContext);
 			this.connections.put(name, connection);
 			if (client != null) {
 				client.useConnection(connection);
@@ -147,7 +163,8 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 				this.holders.put(name, new BotConnectionHolder(connection,
 						this.leases.lease(name, bot.connectionOptions().leaseTime())));
 			}
-			logger.info("WeCom bot '" + name + "' in long-connection mode to " + bot.wsUrl() + ": " + dispatcher);
+			logger.info("WeCom bot '" + name + "' in long-connection mode to " + bot.wsUrl()
+					+ ((this.proxy != null) ? " through " + this.proxy : "") + ": " + dispatcher);
 		}
 		if (bot.callbackToken() == null) {
 			return;

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.wxwork.client.WxWorkJson;
+import dev.wxwork.client.WxWorkProxy;
 
 /**
  * The long-connection (WebSocket) mode of one bot (doc 101463; WeCom's Node SDK is the reference): one
@@ -107,6 +110,22 @@ public final class BotLongConnection {
 	 */
 	public BotLongConnection(String botName, String botId, String secret, URI url, BotDispatcher dispatcher,
 			Executor executor, BotCallbackEndpoint.Settings settings, Options options) {
+		this(botName, botId, secret, url, dispatcher, executor, settings, options, null, null);
+	}
+
+	/**
+	 * A long connection through an HTTP proxy and with TLS settings of its own. Through a proxy the
+	 * WebSocket (ws or wss) opens a tunnel ({@code CONNECT host:port}), so that the proxy sees neither the
+	 * subscription nor any frame of a wss connection. The JDK's client sends the proxy's Basic credentials
+	 * for that tunnel only when the JVM's {@code jdk.http.auth.tunneling.disabledSchemes} allows Basic
+	 * ({@link WxWorkProxy#jdkAllowsBasicForTunnels()}).
+	 * @param proxy the proxy, or null for the JVM's default proxy selector (none unless the JVM sets one)
+	 * @param sslContext the TLS settings of a wss address (e.g. trusting a proxy's CA), or null for the JVM's
+	 * @see #BotLongConnection(String, String, String, URI, BotDispatcher, Executor, BotCallbackEndpoint.Settings, Options)
+	 */
+	public BotLongConnection(String botName, String botId, String secret, URI url, BotDispatcher dispatcher,
+			Executor executor, BotCallbackEndpoint.Settings settings, Options options, WxWorkProxy proxy,
+			SSLContext sslContext) {
 		this.botName = botName;
 		this.botId = botId;
 		this.secret = secret;
@@ -115,7 +134,14 @@ public final class BotLongConnection {
 		this.executor = executor;
 		this.settings = settings;
 		this.options = options;
-		this.httpClient = HttpClient.newBuilder().connectTimeout(options.ackTimeout()).build();
+		HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(options.ackTimeout());
+		if (proxy != null) {
+			proxy.applyTo(client);
+		}
+		if (sslContext != null) {
+			client.sslContext(sslContext);
+		}
+		this.httpClient = client.build();
 		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "wxwork-bot-" + botName + "-connection");
 			thread.setDaemon(true);

@@ -1,10 +1,16 @@
 package dev.wxwork.client;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.Authenticator;
 import java.net.InetSocketAddress;
 import java.net.PasswordAuthentication;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
 
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -24,6 +30,9 @@ import org.springframework.util.Assert;
  * @param password the password for proxy authentication, or null for none
  */
 public record WxWorkProxy(String host, int port, String username, String password) {
+
+	/** The JVM-wide property that disables authentication schemes for proxy tunnels of the JDK's HTTP client. */
+	public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
 	public WxWorkProxy {
 		Assert.hasText(host, "host must not be empty");
@@ -47,8 +56,9 @@ public record WxWorkProxy(String host, int port, String username, String passwor
 
 	/**
 	 * Sets this proxy (and its credentials) on a JDK {@code HttpClient} builder. The JDK sends Basic
-	 * credentials for an https tunnel only when the JVM's {@code jdk.http.auth.tunneling.disabledSchemes}
-	 * allows it (it disables Basic by default); Apache HttpClient 5, the starter's default, has no such limit.
+	 * credentials for an https (or WebSocket) tunnel only when the JVM's {@code jdk.http.auth.tunneling.disabledSchemes}
+	 * allows it (it disables Basic by default, see {@link #jdkAllowsBasicForTunnels()}); Apache HttpClient 5,
+	 * the starter's default, has no such limit.
 	 */
 	public void applyTo(HttpClient.Builder client) {
 		client.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(this.host, this.port)));
@@ -63,6 +73,37 @@ public record WxWorkProxy(String host, int port, String username, String passwor
 				}
 			});
 		}
+	}
+
+	/**
+	 * Whether the JDK's {@code HttpClient} (and its WebSocket) sends Basic proxy credentials through a
+	 * {@code CONNECT} tunnel in this JVM: only when the JVM-wide {@code jdk.http.auth.tunneling.disabledSchemes}
+	 * (a system property, else {@code $JAVA_HOME/conf/net.properties}, where the JDK sets it to {@code Basic})
+	 * does not list Basic. The JDK reads it once, when its client is first used, so it belongs on the
+	 * command line ({@code -Djdk.http.auth.tunneling.disabledSchemes=}); this library never sets it.
+	 */
+	public static boolean jdkAllowsBasicForTunnels() {
+		String disabled = System.getProperty(TUNNELING_DISABLED_SCHEMES);
+		if (disabled == null) {
+			Properties defaults = new Properties();
+			try (InputStream in = Files.newInputStream(Path.of(System.getProperty("java.home"), "conf", "net.properties"))) {
+				defaults.load(in);
+			}
+			catch (IOException | RuntimeException ex) {
+				// unreadable: assume the JDK's documented default
+				defaults.setProperty(TUNNELING_DISABLED_SCHEMES, "Basic");
+			}
+			disabled = defaults.getProperty(TUNNELING_DISABLED_SCHEMES);
+		}
+		if (disabled == null) {
+			return true;
+		}
+		for (String scheme : disabled.split(",")) {
+			if (scheme.trim().toLowerCase(Locale.ROOT).equals("basic")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
