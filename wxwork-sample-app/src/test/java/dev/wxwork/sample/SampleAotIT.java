@@ -15,11 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import dev.wxwork.callback.CallbackMessage;
 import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.test.WeComBotDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,9 +37,6 @@ class SampleAotIT {
 
 	// WeCom's official callback test vector (doc 91144), as in SampleAppIT
 	private static final String VECTOR_MESSAGE_ENCRYPT = "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==";
-
-	private static final CallbackCrypto BOT_CRYPTO = new CallbackCrypto("DemoBotToken",
-			"DemoBotEncodingAESKey0123456789abcdefghijkl", "");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -126,50 +122,14 @@ class SampleAotIT {
 	}
 
 	@Test
-	void theDemoBotStreamsItsEchoAndWelcomes() throws Exception {
-		JsonNode first = botCallback(botMessage("text", "你好, aot"));
-		assertThat(first.path("msgtype").asString()).isEqualTo("stream");
-		String id = first.at("/stream/id").asString();
-		JsonNode last = first;
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (!last.at("/stream/finish").asBoolean()) {
-			assertThat(Instant.now()).as("the stream finishes within 30 s").isBefore(deadline);
-			Thread.sleep(100);
-			ObjectNode refresh = botEnvelope("stream");
-			refresh.putObject("stream").put("id", id);
-			last = botCallback(refresh.toString());
-			assertThat(last.at("/stream/id").asString()).isEqualTo(id);
-		}
-		assertThat(last.at("/stream/content").asString()).isEqualTo("echo: 你好, aot");
-		ObjectNode enter = botEnvelope("event");
-		enter.putObject("event").put("eventtype", "enter_chat").putObject("enter_chat");
-		assertThat(botCallback(enter.toString()).at("/text/content").asString()).isEqualTo("welcome");
-	}
-
-	private static String botMessage(String type, String content) {
-		ObjectNode message = botEnvelope(type);
-		message.putObject(type).put("content", content);
-		return message.toString();
-	}
-
-	private static ObjectNode botEnvelope(String msgType) {
-		ObjectNode message = JSON.createObjectNode()
-			.put("msgid", "aot" + System.nanoTime())
-			.put("aibotid", "aibsample")
-			.put("chattype", "single");
-		message.putObject("from").put("userid", "zhangsan");
-		return message.put("msgtype", msgType);
-	}
-
-	/** Seals the bot callback as WeCom does, POSTs it, and opens the sealed JSON reply, checking its signature. */
-	private static JsonNode botCallback(String callback) throws Exception {
-		SealedMessage sealed = BOT_CRYPTO.seal(callback);
-		HttpResponse<String> response = app.post("/wxwork/bots/demo-bot/callback?" + sealed.callbackQuery(),
-				"application/json", JSON.createObjectNode().put("encrypt", sealed.encrypt()).toString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		JsonNode reply = JSON.readTree(response.body());
-		return JSON.readTree(BOT_CRYPTO.openText(reply.path("msgsignature").asString(), reply.path("timestamp").asString(),
-				sealed.nonce(), reply.path("encrypt").asString()));
+	void theDemoBotStreamsItsEchoAndWelcomes() {
+		WeComBotDriver wecom = new WeComBotDriver(app.baseUrl() + "/wxwork/bots/demo-bot/callback", "DemoBotToken",
+				"DemoBotEncodingAESKey0123456789abcdefghijkl");
+		WeComBotDriver.Answer answer = wecom.ask("zhangsan", "你好, aot");
+		assertThat(answer.finished()).isTrue();
+		assertThat(answer.content()).isEqualTo("echo: 你好, aot");
+		assertThat(answer.replies()).allSatisfy((reply) -> assertThat(reply.at("/stream/id").asString()).isEqualTo(answer.streamId()));
+		assertThat(wecom.enterChat("zhangsan").at("/text/content").asString()).isEqualTo("welcome");
 	}
 
 }

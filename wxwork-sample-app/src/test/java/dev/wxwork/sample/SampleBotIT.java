@@ -3,18 +3,15 @@ package dev.wxwork.sample;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
-import dev.wxwork.crypto.CallbackCrypto;
-import dev.wxwork.crypto.SealedMessage;
+import dev.wxwork.test.WeComBotDriver;
+import dev.wxwork.test.WeComCrypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,16 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SampleBotIT {
 
-	private static final CallbackCrypto BOT_CRYPTO = new CallbackCrypto("DemoBotToken",
-			"DemoBotEncodingAESKey0123456789abcdefghijkl", "");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static SampleAppProcess app;
 
+	// plays WeCom towards the bot's callback URL, with the test kit's own crypto
+	private static WeComBotDriver wecom;
+
 	@BeforeAll
 	static void startThePackagedJar() throws Exception {
 		app = SampleAppProcess.start("sample-bot-it.log", "--spring.profiles.active=long-connection").awaitStarted(Instant.now().plus(Duration.ofSeconds(120)));
+		wecom = new WeComBotDriver(app.baseUrl() + "/wxwork/bots/demo-bot/callback", "DemoBotToken",
+				"DemoBotEncodingAESKey0123456789abcdefghijkl");
 	}
 
 	@AfterAll
@@ -48,33 +48,21 @@ class SampleBotIT {
 	}
 
 	@Test
-	void streamsTheEchoOfATextMessageToWeComsPolls() throws Exception {
-		JsonNode first = send(message("text", "你好, bot"));
-		assertThat(first.path("msgtype").asString()).isEqualTo("stream");
-		String id = first.at("/stream/id").asString();
-		assertThat(first.at("/stream/finish").asBoolean()).isFalse();
-		List<JsonNode> updates = new ArrayList<>(List.of(first));
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (!updates.get(updates.size() - 1).at("/stream/finish").asBoolean()) {
-			assertThat(Instant.now()).as("the stream finishes within 30 s").isBefore(deadline);
-			Thread.sleep(100);
-			ObjectNode refresh = envelope("stream");
-			refresh.putObject("stream").put("id", id);
-			updates.add(send(refresh.toString()));
-		}
-		assertThat(updates).hasSizeGreaterThanOrEqualTo(2)
-			.allSatisfy((update) -> assertThat(update.at("/stream/id").asString()).isEqualTo(id));
-		assertThat(updates.get(updates.size() - 1).at("/stream/content").asString()).isEqualTo("echo: 你好, bot");
-		for (JsonNode update : updates) {
+	void streamsTheEchoOfATextMessageToWeComsPolls() {
+		WeComBotDriver.Answer answer = wecom.ask("zhangsan", "你好, bot");
+		assertThat(answer.finished()).isTrue();
+		assertThat(answer.content()).isEqualTo("echo: 你好, bot");
+		assertThat(answer.updates()).isGreaterThanOrEqualTo(2);
+		assertThat(answer.replies().get(0).at("/stream/finish").asBoolean()).isFalse();
+		for (JsonNode update : answer.replies()) {
+			assertThat(update.at("/stream/id").asString()).isEqualTo(answer.streamId());
 			assertThat("echo: 你好, bot").startsWith(update.at("/stream/content").asString());
 		}
 	}
 
 	@Test
-	void welcomesAUserEnteringTheChat() throws Exception {
-		ObjectNode event = envelope("event");
-		event.putObject("event").put("eventtype", "enter_chat").putObject("enter_chat");
-		JsonNode reply = send(event.toString());
+	void welcomesAUserEnteringTheChat() {
+		JsonNode reply = wecom.enterChat("zhangsan");
 		assertThat(reply.path("msgtype").asString()).isEqualTo("text");
 		assertThat(reply.at("/text/content").asString()).isEqualTo("welcome");
 	}
@@ -126,40 +114,12 @@ class SampleBotIT {
 	}
 
 	@Test
-	void refusesAForgedCallbackWithTheUniform400() throws Exception {
-		SealedMessage sealed = BOT_CRYPTO.seal(message("text", "forged"));
-		HttpResponse<String> response = app.post("/wxwork/bots/demo-bot/callback?msg_signature=" + "0".repeat(40)
-				+ "&timestamp=" + sealed.timestamp() + "&nonce=" + sealed.nonce(), "application/json",
-				JSON.createObjectNode().put("encrypt", sealed.encrypt()).toString());
+	void refusesAForgedCallbackWithTheUniform400() {
+		WeComCrypto.Sealed sealed = wecom.crypto().seal(WeComBotDriver.text("zhangsan", "forged"));
+		HttpResponse<String> response = wecom.post(new WeComCrypto.Sealed(sealed.encrypt(), "0".repeat(40),
+				sealed.timestamp(), sealed.nonce()));
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("invalid callback");
-	}
-
-	private static String message(String type, String content) {
-		ObjectNode message = envelope(type);
-		message.putObject(type).put("content", content);
-		return message.toString();
-	}
-
-	private static ObjectNode envelope(String msgType) {
-		ObjectNode message = JSON.createObjectNode()
-			.put("msgid", "it" + System.nanoTime())
-			.put("aibotid", "aibsample")
-			.put("chattype", "single");
-		message.putObject("from").put("userid", "zhangsan");
-		return message.put("msgtype", msgType);
-	}
-
-	/** Seals the callback as WeCom does, POSTs it, and opens the sealed JSON reply, checking its signature. */
-	private static JsonNode send(String callback) throws Exception {
-		SealedMessage sealed = BOT_CRYPTO.seal(callback);
-		HttpResponse<String> response = app.post("/wxwork/bots/demo-bot/callback?" + sealed.callbackQuery(),
-				"application/json", JSON.createObjectNode().put("encrypt", sealed.encrypt()).toString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode reply = JSON.readTree(response.body());
-		assertThat(reply.path("nonce").asString()).isEqualTo(sealed.nonce());
-		return JSON.readTree(BOT_CRYPTO.openText(reply.path("msgsignature").asString(), reply.path("timestamp").asString(),
-				sealed.nonce(), reply.path("encrypt").asString()));
 	}
 
 }
