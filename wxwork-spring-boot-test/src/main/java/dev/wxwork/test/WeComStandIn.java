@@ -1,9 +1,5 @@
 package dev.wxwork.test;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,13 +12,9 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A WeCom server in the test's process, on a random loopback port: point {@code wxwork.api-base-url}
@@ -223,9 +215,7 @@ public final class WeComStandIn implements AutoCloseable {
 		}
 	}
 
-	private final HttpServer server;
-
-	private final ExecutorService executor;
+	private final LoopbackServer server;
 
 	private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
@@ -293,23 +283,7 @@ public final class WeComStandIn implements AutoCloseable {
 
 	private WeComStandIn(String corpId, boolean listen) {
 		this.corpId = corpId;
-		if (listen) {
-			this.executor = Executors.newFixedThreadPool(32);
-			try {
-				this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
-			}
-			catch (IOException ex) {
-				this.executor.shutdownNow();
-				throw new IllegalStateException(ex);
-			}
-			this.server.setExecutor(this.executor);
-			this.server.createContext("/", this::exchange);
-			this.server.start();
-		}
-		else {
-			this.executor = null;
-			this.server = null;
-		}
+		this.server = listen ? LoopbackServer.start(32, 200, this::handle) : LoopbackServer.none();
 		route("/cgi-bin/get_jsapi_ticket", (request) -> Answer.json(
 				"{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\"jsapi-" + UUID.randomUUID() + "\",\"expires_in\":7200}"));
 		route("/cgi-bin/ticket/get", (request) -> Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"ticket\":\""
@@ -653,10 +627,7 @@ public final class WeComStandIn implements AutoCloseable {
 
 	/** The base URL to configure as {@code wxwork.api-base-url}; fails for an {@link #embedded} stand-in. */
 	public String baseUrl() {
-		if (this.server == null) {
-			throw new IllegalStateException("An embedded stand-in has no address of its own: the application serves it");
-		}
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.baseUrl();
 	}
 
 	/** Accepts this secret in gettoken. */
@@ -818,10 +789,7 @@ public final class WeComStandIn implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.server != null) {
-			this.server.stop(0);
-			this.executor.shutdownNow();
-		}
+		this.server.close();
 	}
 
 	/**
@@ -836,24 +804,6 @@ public final class WeComStandIn implements AutoCloseable {
 		}
 		delay(request.path());
 		return answer(request).withHeaders(this.responseHeaders.getOrDefault(request.path(), Map.of()));
-	}
-
-	private void exchange(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-					query(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders().getFirst("Content-Type"),
-					exchange.getRequestBody().readAllBytes());
-			write(exchange, handle(request));
-		}
-	}
-
-	static void write(HttpExchange exchange, Answer answer) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-		answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-		exchange.sendResponseHeaders(answer.status(), answer.body().length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(answer.body());
-		}
 	}
 
 	private Answer answer(RecordedRequest request) {

@@ -1,9 +1,5 @@
 package dev.wxwork.test;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,12 +14,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +37,7 @@ public final class WebhookStandIn implements AutoCloseable {
 	private static final Set<String> TYPES = Set.of("text", "markdown", "markdown_v2", "image", "news", "file",
 			"voice", "template_card");
 
-	private final HttpServer server;
-
-	private final ExecutorService executor;
+	private final LoopbackServer server;
 
 	private final Set<String> keys = ConcurrentHashMap.newKeySet();
 
@@ -74,22 +64,7 @@ public final class WebhookStandIn implements AutoCloseable {
 	private WebhookStandIn(Clock clock, boolean listen, String... keys) {
 		this.clock = clock;
 		this.keys.addAll(List.of(keys));
-		if (!listen) {
-			this.server = null;
-			this.executor = null;
-			return;
-		}
-		this.executor = Executors.newFixedThreadPool(8);
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-		}
-		catch (IOException ex) {
-			this.executor.shutdownNow();
-			throw new IllegalStateException(ex);
-		}
-		this.server.setExecutor(this.executor);
-		this.server.createContext("/", this::exchange);
-		this.server.start();
+		this.server = listen ? LoopbackServer.start(8, 100, this::handle) : LoopbackServer.none();
 	}
 
 	/**
@@ -116,10 +91,7 @@ public final class WebhookStandIn implements AutoCloseable {
 
 	/** The base URL, to use as {@code wxwork.webhooks.<name>.url} with a key, or as the API base URL. */
 	public String baseUrl() {
-		if (this.server == null) {
-			throw new IllegalStateException("An embedded stand-in has no address of its own: the application serves it");
-		}
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.baseUrl();
 	}
 
 	/** A whole webhook address as a group's settings show it. */
@@ -149,10 +121,7 @@ public final class WebhookStandIn implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.server != null) {
-			this.server.stop(0);
-			this.executor.shutdownNow();
-		}
+		this.server.close();
 	}
 
 	/**
@@ -163,15 +132,6 @@ public final class WebhookStandIn implements AutoCloseable {
 	public WeComStandIn.Answer handle(RecordedRequest request) {
 		this.requests.add(request);
 		return WeComStandIn.Answer.json(answer(request));
-	}
-
-	private void exchange(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-					WeComStandIn.query(exchange.getRequestURI().getRawQuery()),
-					exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody().readAllBytes());
-			WeComStandIn.write(exchange, handle(request));
-		}
 	}
 
 	private String answer(RecordedRequest request) {
