@@ -65,6 +65,19 @@ class CallbackServingCheck implements SmartInitializingSingleton {
 	}
 
 	private static String reason(ApplicationContext context) {
+		String noServlet = whyNoSpringMvc(context);
+		if (noServlet != null) {
+			return noServlet;
+		}
+		return "the WeCom callback auto-configuration backed off (no WxWorkAgents bean, or it was excluded; start "
+				+ "with --debug for the condition evaluation report)";
+	}
+
+	/**
+	 * Why this application cannot serve a callback over Spring MVC (reactive, no Spring MVC, not a servlet
+	 * web application), or null when it is a Spring MVC application.
+	 */
+	static String whyNoSpringMvc(ApplicationContext context) {
 		ClassLoader classLoader = context.getClassLoader();
 		if (isReactive(context)) {
 			return "the application is a reactive (WebFlux) web application; callbacks are served over Spring MVC only";
@@ -76,8 +89,7 @@ class CallbackServingCheck implements SmartInitializingSingleton {
 			return "the application is not a servlet web application (spring.main.web-application-type, or no "
 					+ "servlet container on the classpath)";
 		}
-		return "the WeCom callback auto-configuration backed off (no WxWorkAgents bean, or it was excluded; start "
-				+ "with --debug for the condition evaluation report)";
+		return null;
 	}
 
 	private static boolean isReactive(ApplicationContext context) {

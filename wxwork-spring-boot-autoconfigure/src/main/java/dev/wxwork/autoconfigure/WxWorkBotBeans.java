@@ -10,7 +10,6 @@ import org.springframework.web.client.RestClient;
 
 import dev.wxwork.bot.BotCallbackEndpoint;
 import dev.wxwork.bot.BotEndpointRegistrar;
-import dev.wxwork.bot.BotHandlerMapping;
 import dev.wxwork.bot.BotLongConnection;
 import dev.wxwork.bot.BotStreamStore;
 import dev.wxwork.bot.WxWorkBotClient;
@@ -22,10 +21,10 @@ final class WxWorkBotBeans {
 	private WxWorkBotBeans() {
 	}
 
-	static BotEndpointRegistrar registrar(BotHandlerMapping mapping, WxWorkProperties properties, BotStreamStore store,
-			Clock clock) {
+	static BotEndpointRegistrar registrar(BotEndpointRegistrar.CallbackServer callbackServer,
+			WxWorkProperties properties, BotStreamStore store, Clock clock) {
 		WxWorkBotPropertiesValidator.validate(properties);
-		return new BotEndpointRegistrar(mapping, (name) -> definition(properties, name), store, clock);
+		return new BotEndpointRegistrar(callbackServer, (name) -> definition(properties, name), store, clock);
 	}
 
 	/**

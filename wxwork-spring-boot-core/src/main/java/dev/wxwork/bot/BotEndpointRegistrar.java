@@ -12,7 +12,6 @@ import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
 
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -47,7 +46,7 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 
 	private static final Log logger = LogFactory.getLog(BotEndpointRegistrar.class);
 
-	private final BotHandlerMapping mapping;
+	private final CallbackServer callbackServer;
 
 	private final Function<String, BotDefinition> bots;
 
@@ -56,8 +55,6 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 	private final Clock clock;
 
 	private ListableBeanFactory beanFactory;
-
-	private ObservationRegistry observations = ObservationRegistry.NOOP;
 
 	private final Map<String, BotCallbackEndpoint> endpoints = new LinkedHashMap<>();
 
@@ -78,19 +75,16 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 	private volatile boolean running;
 
 	/**
+	 * @param callbackServer what serves the endpoint of each bot in callback mode (over Spring MVC: a
+	 * {@link BotHandlerMapping}); the long connections need none
 	 * @param bots the configuration of a bot by name, null when it is not configured
 	 */
-	public BotEndpointRegistrar(BotHandlerMapping mapping, Function<String, BotDefinition> bots, BotStreamStore store,
-			Clock clock) {
-		this.mapping = mapping;
+	public BotEndpointRegistrar(CallbackServer callbackServer, Function<String, BotDefinition> bots,
+			BotStreamStore store, Clock clock) {
+		this.callbackServer = callbackServer;
 		this.bots = bots;
 		this.store = store;
 		this.clock = clock;
-	}
-
-	/** Where each callback request is observed ({@code wxwork.bot.callbacks}); none by default. */
-	public void setObservationRegistry(ObservationRegistry observations) {
-		this.observations = observations;
 	}
 
 	/**
@@ -173,8 +167,8 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 		BotCallbackEndpoint endpoint = new BotCallbackEndpoint(name, crypto, dispatcher, this.store, executor,
 				bot.settings(), this.clock, client);
 		String path = "/wxwork/bots/" + name + "/callback";
-		this.mapping.register(path, new BotCallbackRequestHandler(endpoint, this.observations));
 		this.endpoints.put(name, endpoint);
+		this.callbackServer.serve(path, endpoint);
 		logger.info("WeCom bot '" + name + "' in callback mode at " + path + ": " + dispatcher);
 	}
 
@@ -262,6 +256,18 @@ public class BotEndpointRegistrar implements SmartInitializingSingleton, BeanFac
 		this.connections.values().forEach(BotLongConnection::destroy);
 		this.endpoints.values().forEach(BotCallbackEndpoint::close);
 		this.executors.values().forEach(ThreadPoolExecutor::shutdownNow);
+	}
+
+	/**
+	 * Serves the endpoint of a bot in callback mode at its path. Spring MVC's is {@link BotHandlerMapping};
+	 * an application that cannot serve callbacks fails here, naming the bot's callback settings.
+	 */
+	@FunctionalInterface
+	public interface CallbackServer {
+
+		/** Serves the endpoint at the path ({@code /wxwork/bots/<name>/callback}), or throws why it cannot. */
+		void serve(String path, BotCallbackEndpoint endpoint);
+
 	}
 
 	/**
