@@ -58,19 +58,4 @@ public class WxWorkBootVersionCheck implements ApplicationContextInitializer<Con
 		return (end > 0) ? Integer.parseInt(version.substring(0, end)) : -1;
 	}
 
-	/** Thrown at startup on a Spring Boot version the starter does not support. */
-	public static class UnsupportedBootVersionException extends WxWorkConfigurationException {
-
-		public UnsupportedBootVersionException(String message) {
-			super(message);
-		}
-
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			// the message says all: no stack trace under it
-			return this;
-		}
-
-	}
-
 }

@@ -8,7 +8,7 @@ class WxWorkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<WxWorkC
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, WxWorkConfigurationException cause) {
-		if (cause instanceof WxWorkBootVersionCheck.UnsupportedBootVersionException) {
+		if (cause instanceof UnsupportedBootVersionException) {
 			return new FailureAnalysis(cause.getMessage(),
 					"Run Spring Boot 4.x, or use the wxwork starter built for your Spring Boot line.", cause);
 		}

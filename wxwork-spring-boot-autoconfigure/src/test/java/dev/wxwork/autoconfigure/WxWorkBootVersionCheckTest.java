@@ -64,9 +64,9 @@ class WxWorkBootVersionCheckTest {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.addInitializers((context) -> {
 			String problem = WxWorkBootVersionCheck.problem("3.5.7", false);
-			throw new WxWorkBootVersionCheck.UnsupportedBootVersionException(problem);
+			throw new UnsupportedBootVersionException(problem);
 		});
-		assertThatExceptionOfType(WxWorkBootVersionCheck.UnsupportedBootVersionException.class)
+		assertThatExceptionOfType(UnsupportedBootVersionException.class)
 			.isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START", "requires Spring Boot 4", "runs Spring Boot 3.5.7")
 			.doesNotContain("\tat ");

@@ -29,19 +29,4 @@ public class WxWorkBootVersionCheck implements ApplicationContextInitializer<Con
 				+ bootVersion + "; use dev.wxwork:wxwork-spring-boot-starter (Spring Boot 4) instead.";
 	}
 
-	/** Thrown at startup on a Spring Boot version the starter does not support. */
-	public static class UnsupportedBootVersionException extends WxWorkConfigurationException {
-
-		public UnsupportedBootVersionException(String message) {
-			super(message);
-		}
-
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			// the message says all: no stack trace under it
-			return this;
-		}
-
-	}
-
 }
