@@ -263,7 +263,22 @@ public final class WxWorkHttpClient {
 		}
 
 		private <S> S create(Class<S> type) {
-			return IdempotencyProcessor.wrap(type, this.proxyFactory.createClient(type), this.duplicateCheckInterval);
+			return IdempotencyProcessor.wrap(type, createClient(type), this.duplicateCheckInterval);
+		}
+
+		// Framework 6.2 (Boot 3.5) defines the proxy in the thread's context class loader, which cannot hold a
+		// proxy of a package-private interface loaded elsewhere (DevTools' restart loader, a FilteredClassLoader):
+		// the interface's own loader is used, as Framework 7 does
+		private <S> S createClient(Class<S> type) {
+			Thread thread = Thread.currentThread();
+			ClassLoader previous = thread.getContextClassLoader();
+			thread.setContextClassLoader(type.getClassLoader());
+			try {
+				return this.proxyFactory.createClient(type);
+			}
+			finally {
+				thread.setContextClassLoader(previous);
+			}
 		}
 
 	}
